@@ -1,0 +1,7 @@
+/**
+ * cryoimmune: the library. Everything exported here runs in Node and in the browser.
+ */
+export { InputError } from "./errors.js";
+export type { Expr } from "./model/expr/ast.js";
+export type * from "./model/types.js";
+export type * from "./numerics/ode/types.js";

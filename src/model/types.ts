@@ -1,0 +1,115 @@
+/**
+ * The model language: declarations a biologist can read. Every number carries a unit and a source;
+ * every process names its evidence. Declarations are plain data (browser-safe), composed from modules,
+ * and compiled once into a fast right-hand side (see compile.ts).
+ *
+ * Units are strings parsed by the unit checker, e.g. "cell", "1/day", "cell/day", "nmol/L", "mL",
+ * "mm^3", "pg/mL", "1" (dimensionless). The model's time unit is the day.
+ */
+
+/** Where a number comes from. */
+export interface Source {
+  /** "literature": taken from a paper; "derived": computed from cited values; "fitted": calibrated here; "assumed": a modelling choice. */
+  kind: "literature" | "derived" | "fitted" | "assumed";
+  /** Citation, e.g. "Sové et al., CPT Pharmacometrics Syst Pharmacol 2020". Required for literature/derived. */
+  citation?: string;
+  /** Table/figure/equation within the citation, e.g. "Table S1". */
+  location?: string;
+  /** Why this value: how it was derived, what it was fitted to, or why it is assumed. Required for fitted/assumed. */
+  note?: string;
+}
+
+/** Between-patient variability for virtual populations. */
+export type Distribution =
+  | { kind: "lognormal" /** coefficient of variation (sd/mean on the natural scale) */; cv: number }
+  | { kind: "normal"; sd: number }
+  | { kind: "uniform"; min: number; max: number }
+  | { kind: "loguniform"; min: number; max: number };
+
+export interface CompartmentDecl {
+  name: string;
+  /** Volume (or area, or 1 for a dimensionless 0-D compartment). */
+  size: number;
+  unit: string;
+  description: string;
+  source?: Source;
+}
+
+export interface SpeciesDecl {
+  name: string;
+  compartment: string;
+  /** Unit of the state variable (amount like "cell", or concentration like "nmol/L"). */
+  unit: string;
+  /** Initial value: a number in `unit`, or an expression over parameters. */
+  initial: number | string;
+  description: string;
+  /** Clamp at zero in the solver (default true for amounts and concentrations). */
+  nonNegative?: boolean;
+}
+
+export interface ParameterDecl {
+  name: string;
+  value: number;
+  unit: string;
+  description: string;
+  source: Source;
+  /** Population distribution around `value`, for virtual patients. */
+  distribution?: Distribution;
+  /** Allowed range, checked when a parameter vector is built. */
+  min?: number;
+  max?: number;
+}
+
+/**
+ * A process: one rate law and the species it changes. `changes` maps species names to stoichiometric
+ * coefficients (numbers, or expressions e.g. for a volume conversion when crossing compartments).
+ * The unit of `rate` times each coefficient must equal (species unit)/day.
+ */
+export interface ProcessDecl {
+  name: string;
+  rate: string;
+  changes: Record<string, number | string>;
+  /** Ids of evidence in src/evidence (e.g. "review:22", "sove2020"); unknown ids are a compile error. */
+  evidence: string[];
+  description: string;
+}
+
+/** A derived quantity (assignment rule / observable), e.g. a lesion diameter or Treg % of CD4. */
+export interface ObservableDecl {
+  name: string;
+  expression: string;
+  unit: string;
+  description: string;
+}
+
+/**
+ * A named event applied by the simulator at a time it chooses (a dose, an ablation).
+ * `arguments` are named inputs supplied when the event is applied; `assign` maps species to expressions
+ * evaluated simultaneously over the pre-event state, parameters and arguments.
+ */
+export interface EventDecl {
+  name: string;
+  arguments: { name: string; unit: string; description: string }[];
+  assign: Record<string, string>;
+  evidence: string[];
+  description: string;
+}
+
+export interface ModuleDecl {
+  name: string;
+  description: string;
+  compartments?: CompartmentDecl[];
+  species?: SpeciesDecl[];
+  parameters?: ParameterDecl[];
+  processes?: ProcessDecl[];
+  observables?: ObservableDecl[];
+  events?: EventDecl[];
+}
+
+export interface ModelDecl {
+  name: string;
+  description: string;
+  /** Time unit of the model (default "day"). */
+  timeUnit?: string;
+  modules: ModuleDecl[];
+}

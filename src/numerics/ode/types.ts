@@ -1,0 +1,82 @@
+/**
+ * The contract of the ODE engine: problem → solveOde(problem, options) → solution.
+ * Everything here is plain data; no biology, no I/O (browser-safe).
+ */
+
+/** Right-hand side and (optional) Jacobian of y' = f(t, y). */
+export interface OdeProblem {
+  /** Writes f(t, y) into dydt. Must not allocate in hot code; must not keep references to y or dydt. */
+  f(t: number, y: Float64Array, dydt: Float64Array): void;
+  /** Writes ∂f/∂y into J (row-major n×n: J[i*n+j] = ∂f_i/∂y_j). Finite differences are used when absent. */
+  jacobian?(t: number, y: Float64Array, J: Float64Array): void;
+  y0: ArrayLike<number>;
+  t0: number;
+  tEnd: number;
+}
+
+/** A discontinuity at a known time (dose, ablation): apply(y) mutates the state in place. */
+export interface ScheduledEvent {
+  at: number;
+  apply(y: Float64Array): void;
+  /** Optional label used in messages and statistics. */
+  name?: string;
+}
+
+/** A discontinuity when when(t, y) crosses zero (located by root finding). */
+export interface StateEvent {
+  when(t: number, y: Float64Array): number;
+  /** +1: only rising crossings, -1: only falling, 0 (default): both. */
+  direction?: -1 | 0 | 1;
+  apply?(y: Float64Array, t: number): void;
+  /** Stop the integration at the event (after apply). */
+  terminal?: boolean;
+  name?: string;
+}
+
+export type OdeEvent = ScheduledEvent | StateEvent;
+
+export type OdeMethod = "auto" | "rodas5" | "rodas4" | "radau5" | "bdf" | "dopri5" | "tsit5";
+
+export interface OdeOptions {
+  method?: OdeMethod;
+  rtol?: number;
+  atol?: number | ArrayLike<number>;
+  /** Times at which to report the solution (sorted ascending, within [t0, tEnd]); dense output, steps are not shortened. */
+  outputTimes?: ArrayLike<number>;
+  events?: OdeEvent[];
+  /** true: clamp every component at 0; an index list: clamp those components. */
+  nonNegative?: boolean | number[];
+  maxSteps?: number;
+  /** Initial step size (optional; estimated when absent). */
+  h0?: number;
+  /** Largest step size allowed (optional). */
+  hMax?: number;
+}
+
+export interface OdeStats {
+  steps: number;
+  rejected: number;
+  rhsEvals: number;
+  jacobianEvals: number;
+  factorizations: number;
+}
+
+/** Record of an event that fired during the solve. */
+export interface FiredEvent {
+  t: number;
+  index: number;
+  name?: string;
+}
+
+export interface OdeSolution {
+  t: Float64Array;
+  /** One row per output time; every accepted step when no outputTimes were given. */
+  y: Float64Array[];
+  status: "success" | "failure";
+  message: string;
+  stats: OdeStats;
+  /** Events that fired, in order. */
+  events: FiredEvent[];
+  /** The method that actually ran ("auto" resolved). */
+  method: Exclude<OdeMethod, "auto">;
+}
