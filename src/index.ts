@@ -6,3 +6,4 @@ export type { Expr } from "./model/expr/ast.js";
 export * from "./model/expr/index.js";
 export type * from "./model/types.js";
 export type * from "./numerics/ode/types.js";
+export * from "./numerics/ode/index.js";

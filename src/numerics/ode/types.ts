@@ -12,6 +12,8 @@ export interface OdeProblem {
   y0: ArrayLike<number>;
   t0: number;
   tEnd: number;
+  /** Optional: true when f does not depend on t explicitly; Rosenbrock methods then skip ∂f/∂t (one f call per step). */
+  autonomous?: boolean;
 }
 
 /** A discontinuity at a known time (dose, ablation): apply(y) mutates the state in place. */

@@ -1,0 +1,165 @@
+/**
+ * What every stepper shares during one solve: the counted right-hand side, the Jacobian (analytic or by
+ * forward differences), the weighted error norm and the nonNegative clamp. Allocated once per solve.
+ */
+import type { OdeProblem, OdeStats } from "./types.js";
+
+export class OdeContext {
+  readonly n: number;
+  readonly stats: OdeStats = { steps: 0, rejected: 0, rhsEvals: 0, jacobianEvals: 0, factorizations: 0 };
+  /** Scratch for finite differences. */
+  private readonly yPert: Float64Array;
+  private readonly fPert: Float64Array;
+  private readonly clampIdx: Int32Array | null;
+
+  constructor(
+    private readonly problem: OdeProblem,
+    n: number,
+    readonly rtol: number,
+    /** Absolute tolerance per component. */
+    readonly atol: Float64Array,
+    readonly hMax: number,
+    nonNegative: boolean | number[] | undefined,
+    readonly maxSteps: number,
+  ) {
+    this.n = n;
+    this.yPert = new Float64Array(n);
+    this.fPert = new Float64Array(n);
+    if (nonNegative === true) this.clampIdx = Int32Array.from({ length: n }, (_, i) => i);
+    else if (Array.isArray(nonNegative) && nonNegative.length > 0)
+      this.clampIdx = Int32Array.from(nonNegative);
+    else this.clampIdx = null;
+  }
+
+  get hasAnalyticJacobian(): boolean {
+    return this.problem.jacobian !== undefined;
+  }
+
+  /** True when f does not depend on t explicitly (problem.autonomous): ∂f/∂t is then skipped. */
+  get autonomous(): boolean {
+    return this.problem.autonomous === true;
+  }
+
+  rhs(t: number, y: Float64Array, dydt: Float64Array): void {
+    this.stats.rhsEvals++;
+    this.problem.f(t, y, dydt);
+  }
+
+  /**
+   * J = ∂f/∂y at (t, y); fy must hold f(t, y) (used by forward differences). Forward differences use
+   * the increment sqrt(ε·max(1e-5, |y_j|)) of Hairer & Wanner's RADAU5/RODAS codes.
+   */
+  jacobian(t: number, y: Float64Array, fy: Float64Array, J: Float64Array): void {
+    this.stats.jacobianEvals++;
+    const jac = this.problem.jacobian;
+    if (jac !== undefined) {
+      jac(t, y, J);
+      return;
+    }
+    const n = this.n;
+    const yp = this.yPert;
+    const fp = this.fPert;
+    yp.set(y);
+    for (let j = 0; j < n; j++) {
+      const yj = y[j];
+      const delta = Math.sqrt(2.220446049250313e-16 * Math.max(1e-5, Math.abs(yj)));
+      yp[j] = yj + delta;
+      const dy = yp[j] - yj;
+      this.rhs(t, yp, fp);
+      const inv = 1 / dy;
+      for (let i = 0; i < n; i++) J[i * n + j] = (fp[i] - fy[i]) * inv;
+      yp[j] = yj;
+    }
+  }
+
+  /**
+   * ∂f/∂t at (t, y) by a forward difference into dfdt (zero when the problem is autonomous); fy = f(t, y).
+   */
+  timeDerivative(t: number, y: Float64Array, fy: Float64Array, dfdt: Float64Array): void {
+    if (this.autonomous) {
+      dfdt.fill(0);
+      return;
+    }
+    const delta = Math.sqrt(2.220446049250313e-16 * Math.max(1e-5, Math.abs(t)));
+    const tp = t + delta;
+    this.rhs(tp, y, this.fPert);
+    const inv = 1 / (tp - t);
+    const n = this.n;
+    for (let i = 0; i < n; i++) dfdt[i] = (this.fPert[i] - fy[i]) * inv;
+  }
+
+  /** RMS norm of e weighted by atol_i + rtol·max(|a_i|, |b_i|) (Hairer–Wanner). */
+  errorNorm(e: Float64Array, a: Float64Array, b: Float64Array): number {
+    const n = this.n;
+    const rtol = this.rtol;
+    const atol = this.atol;
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      const sc = atol[i] + rtol * Math.max(Math.abs(a[i]), Math.abs(b[i]));
+      const r = e[i] / sc;
+      s += r * r;
+    }
+    const norm = Math.sqrt(s / n);
+    return Number.isNaN(norm) ? Number.POSITIVE_INFINITY : norm;
+  }
+
+  /** Sets negative entries of the nonNegative components to 0; true when something changed. */
+  clamp(y: Float64Array): boolean {
+    const idx = this.clampIdx;
+    if (idx === null) return false;
+    let changed = false;
+    for (let k = 0; k < idx.length; k++) {
+      const i = idx[k];
+      if (y[i] < 0) {
+        y[i] = 0;
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  /**
+   * Starting step size (Hairer, Nørsett & Wanner 1993, §II.4, routine HINIT) for a method of order p;
+   * f0 = f(t, y). Uses one extra right-hand side evaluation. tmp1/tmp2 are scratch vectors.
+   */
+  initialStep(
+    t: number,
+    y: Float64Array,
+    f0: Float64Array,
+    order: number,
+    span: number,
+    tmp1: Float64Array,
+    tmp2: Float64Array,
+  ): number {
+    const n = this.n;
+    let d0 = 0;
+    let d1 = 0;
+    for (let i = 0; i < n; i++) {
+      const sk = this.atol[i] + this.rtol * Math.abs(y[i]);
+      d0 += (y[i] / sk) ** 2;
+      d1 += (f0[i] / sk) ** 2;
+    }
+    d0 = Math.sqrt(d0 / n);
+    d1 = Math.sqrt(d1 / n);
+    let h = d0 <= 1e-10 || d1 <= 1e-10 ? 1e-6 : 0.01 * (d0 / d1);
+    h = Math.min(h, this.hMax, span);
+    for (let i = 0; i < n; i++) tmp1[i] = y[i] + h * f0[i];
+    this.rhs(t + h, tmp1, tmp2);
+    let d2 = 0;
+    for (let i = 0; i < n; i++) {
+      const sk = this.atol[i] + this.rtol * Math.abs(y[i]);
+      d2 += ((tmp2[i] - f0[i]) / sk) ** 2;
+    }
+    d2 = Math.sqrt(d2 / n) / h;
+    const der = Math.max(d1, d2);
+    const h1 = der <= 1e-15 ? Math.max(1e-6, h * 1e-3) : (0.01 / der) ** (1 / (order + 1));
+    const h0 = Math.min(100 * h, h1, this.hMax, span);
+    return h0 > 0 && Number.isFinite(h0) ? h0 : Math.min(1e-6, span);
+  }
+}
+
+/** True when every entry is finite. */
+export function allFinite(y: Float64Array): boolean {
+  for (let i = 0; i < y.length; i++) if (!Number.isFinite(y[i])) return false;
+  return true;
+}

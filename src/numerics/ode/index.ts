@@ -1,0 +1,2 @@
+export { solveOde } from "./solve.js";
+export type * from "./types.js";
