@@ -1,0 +1,96 @@
+import type { DrugRecord } from "../types.js";
+import {
+  mlPerHourToLPerDay,
+  powerEffect,
+  q,
+  unverified,
+  variabilityFromOmegaSquared,
+} from "./record-builders.js";
+import { BAJAJ_2017, BRAHMER_2010, BROWN_2020, LABEL } from "./sources.js";
+
+const LABEL_OPDIVO = (location?: string) => LABEL("OPDIVO (nivolumab)", location);
+
+export const nivolumab: DrugRecord = {
+  name: "nivolumab",
+  brand: "Opdivo",
+  target: "PD-1",
+  isotype: "IgG4 (human)",
+  molecularWeightKDa: unverified(146, "kDa", LABEL_OPDIVO("section 11")),
+  kdNanomolar: q(7.2, "nmol/L", BROWN_2020()),
+  regimens: [
+    {
+      text: "240 mg q2w over 30 min",
+      setting: "monotherapy, most indications",
+      source: LABEL_OPDIVO("section 2"),
+      verified: false,
+    },
+    {
+      text: "480 mg q4w over 30 min",
+      setting: "monotherapy, most indications",
+      source: LABEL_OPDIVO("section 2"),
+      verified: false,
+    },
+    {
+      text: "3 mg/kg q2w",
+      setting: "original weight-based dose (2014); cHL, SCCHN in the 2017 label",
+      source: {
+        kind: "literature",
+        citation:
+          "Bajaj G, et al. Exposure-response analysis of nivolumab in advanced melanoma. J Clin Pharmacol 2017;57(12):1527-1533",
+        location: "Introduction",
+      },
+      verified: true,
+    },
+    {
+      text: "nivolumab 1 mg/kg + ipilimumab 3 mg/kg q3w x4, then nivolumab 240 mg q2w",
+      setting: "melanoma, combination with ipilimumab",
+      source: {
+        kind: "literature",
+        citation:
+          "Bajaj G, et al. Exposure-response analysis of nivolumab in advanced melanoma. J Clin Pharmacol 2017;57(12):1527-1533",
+        location: "Introduction",
+      },
+      verified: true,
+    },
+  ],
+  pk: {
+    structure: "two-compartment",
+    model: BAJAJ_2017(),
+    clLPerDay: q(mlPerHourToLPerDay(9.4), "L/day", BAJAJ_2017("Table 1: CL_REF = 9.4 mL/h")),
+    vcL: q(3.63, "L", BAJAJ_2017("Table 1: VC_REF")),
+    qLPerDay: q(mlPerHourToLPerDay(32.1), "L/day", BAJAJ_2017("Table 1: Q_REF = 32.1 mL/h")),
+    vpL: q(2.78, "L", BAJAJ_2017("Table 1: VP_REF")),
+    timeVaryingClearance: {
+      emax: q(-0.295, "1", BAJAJ_2017("Table 1: CL_EMAX (log scale)")),
+      t50Days: q(1410 / 24, "day", BAJAJ_2017("Table 1: CL_T50 = 1.41e3 h")),
+      hill: q(3.15, "1", BAJAJ_2017("Table 1: CL_HILL")),
+    },
+    referenceWeightKg: 80,
+    referencePatient:
+      "white female, 80 kg, eGFR 90 mL/min/1.73 m², ECOG 0, non-Asian (Bajaj 2017 Table 1 footnote)",
+    covariates: [
+      powerEffect("cl", "weightKg", 0.566, 80, BAJAJ_2017("Table 1: CL_BW")),
+      powerEffect("vc", "weightKg", 0.597, 80, BAJAJ_2017("Table 1: VC_BW")),
+    ],
+    variability: [
+      variabilityFromOmegaSquared("cl", 0.123, BAJAJ_2017("Table 1: ω²_CL")),
+      variabilityFromOmegaSquared("vc", 0.123, BAJAJ_2017("Table 1: ω²_VC")),
+      variabilityFromOmegaSquared("vp", 0.258, BAJAJ_2017("Table 1: ω²_VP")),
+    ],
+    publishedHalfLifeDays: {
+      ...unverified(25, "day", LABEL_OPDIVO("section 12.3: mean elimination half-life 25 days (CV 77.5 %)")),
+      range: [20, 30],
+    },
+  },
+  evidence: ["bajaj2017", "brown2020", "brahmer2010"],
+  notes: [
+    "Time-varying clearance: additive between-patient variability on Emax, ω² = 0.0719 (Bajaj 2017 Table 1).",
+    "Other affinity reports: KD 3.06 pM (Wang C, et al. Cancer Immunol Res 2014; unverified) and 1.45 nM (cited in Sci Rep 2019;9:17907); the catalogue uses the one-method Brown 2020 panel.",
+    "PD-1 occupancy on circulating T cells ≥ 70 % for ≥ 2 months after one dose of 0.3–10 mg/kg (Brahmer 2010); mean plateau about 70 % irrespective of dose.",
+  ],
+};
+
+/** The Brahmer 2010 occupancy observation, used by the tests. */
+export const NIVOLUMAB_OCCUPANCY_SOURCE = BRAHMER_2010(
+  "Results, pharmacodynamics (PD-1 occupancy on CD3+ T cells)",
+);

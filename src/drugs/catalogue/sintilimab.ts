@@ -1,0 +1,26 @@
+import type { DrugRecord } from "../types.js";
+import { q, unknown } from "./record-builders.js";
+import { BROWN_2020 } from "./sources.js";
+
+export const sintilimab: DrugRecord = {
+  name: "sintilimab",
+  brand: "Tyvyt",
+  target: "PD-1",
+  isotype: "IgG4 (human)",
+  molecularWeightKDa: unknown("kDa", "not checked"),
+  kdNanomolar: { ...q(0.1, "nmol/L", BROWN_2020()), qualifier: "upper-bound" },
+  regimens: [
+    {
+      text: "200 mg q3w",
+      setting: "NMPA-approved regimen",
+      source: { kind: "literature", citation: "TYVYT (sintilimab) NMPA label", note: "not checked here" },
+      verified: false,
+    },
+  ],
+  pk: {
+    available: false,
+    reason: "No population PK parameter set was found and checked for sintilimab.",
+  },
+  evidence: ["brown2020"],
+  notes: [],
+};

@@ -1,0 +1,49 @@
+import type { DrugRecord } from "../types.js";
+import { powerEffect, q, unknown, variabilityCv } from "./record-builders.js";
+import { BROWN_2020, BUDHA_2023, LABEL } from "./sources.js";
+
+export const tislelizumab: DrugRecord = {
+  name: "tislelizumab",
+  brand: "Tevimbra",
+  target: "PD-1",
+  isotype: "IgG4 (humanised, Fc engineered to remove FcγR binding)",
+  molecularWeightKDa: unknown("kDa", "not checked; label section 11"),
+  kdNanomolar: { ...q(0.1, "nmol/L", BROWN_2020()), qualifier: "upper-bound" },
+  regimens: [
+    {
+      text: "200 mg q3w over 60 min",
+      setting: "flat dose used across the development programme",
+      source: BUDHA_2023("Table 1 (doses) and label section 2"),
+      verified: true,
+    },
+  ],
+  pk: {
+    structure: "three-compartment",
+    model: BUDHA_2023(),
+    clLPerDay: q(0.153, "L/day", BUDHA_2023("Table 3: CL")),
+    vcL: q(3.05, "L", BUDHA_2023("Table 3: Vc")),
+    qLPerDay: q(0.74, "L/day", BUDHA_2023("Table 3: Q2")),
+    vpL: q(1.27, "L", BUDHA_2023("Table 3: V2")),
+    q2LPerDay: q(0.092, "L/day", BUDHA_2023("Table 3: Q3")),
+    vp2L: q(2.1, "L", BUDHA_2023("Table 3: V3")),
+    referenceWeightKg: 65,
+    referenceAlbuminGPerL: 41,
+    referencePatient: "65 kg male, 60 years, albumin 41 g/L, tumour size 63 mm, ADA-negative, not cHL/GC",
+    covariates: [
+      powerEffect("cl", "weightKg", 0.565, 65, BUDHA_2023("Table 3: θ7")),
+      powerEffect("vc", "weightKg", 0.397, 65, BUDHA_2023("Table 3: θ8")),
+      powerEffect("cl", "albuminGPerL", -0.457, 41, BUDHA_2023("Table 3: θ10")),
+    ],
+    variability: [
+      variabilityCv("cl", 0.263, BUDHA_2023("Table 3")),
+      variabilityCv("vc", 0.167, BUDHA_2023("Table 3")),
+      variabilityCv("vp", 0.747, BUDHA_2023("Table 3 (shrinkage 55.8 %)")),
+      variabilityCv("vp2", 0.999, BUDHA_2023("Table 3 (shrinkage 44.4 %)")),
+    ],
+  },
+  evidence: ["budha2023", "brown2020"],
+  notes: [
+    "Budha 2023 estimated CL and Q in L/h; the values here are × 24 (L/day), as transcribed.",
+    `Label: ${LABEL("TEVIMBRA (tislelizumab-jsgr)").citation} — half-life not transcribed.`,
+  ],
+};

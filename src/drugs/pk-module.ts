@@ -1,0 +1,409 @@
+/**
+ * A checkpoint inhibitor as a module of the model language: serum PK (two or three compartments,
+ * time-varying and saturable clearance where the catalogue has them, covariates on weight and albumin)
+ * and target occupancy, with dose events the immune model (or simulatePk) applies.
+ *
+ * Species (amounts in mg): `<drug>_amount_central`, `<drug>_amount_peripheral` (and `_peripheral2`),
+ * `<drug>_infusion_rate` (mg/day, changed only by infusion events), `<drug>_treated` (0 before the
+ * first dose, 1 after) and `<drug>_days_on_treatment` (days since the first dose; it grows at rate
+ * `<drug>_treated`, so time-varying clearance needs no first-dose parameter and stays right when the
+ * drug module sits inside a larger model with its own clock).
+ *
+ * Occupancy: quasi-equilibrium binding of the drug to its target at the site, bound fraction
+ * C / (C + K), with K the dissociation constant in mg/L. The drug is in large excess over the target
+ * in blood (nM of drug against pM of receptor), so binding does not deplete serum drug; target-mediated
+ * elimination is already inside the population clearances (and the Michaelis–Menten term where one
+ * was published). Receptor turnover and internalisation would turn K into the quasi-steady-state
+ * constant Kd + kint/kon; no target in the catalogue has checked values for them, so K = Kd.
+ *
+ * Events: `dose_<drug>(amountMg)` (bolus), `infusion_start_<drug>(amountMg, durationDays)` and
+ * `infusion_stop_<drug>(amountMg, durationDays)` (zero-order input between the two).
+ * Browser-safe.
+ */
+import { InputError } from "../errors.js";
+import type {
+  CompartmentDecl,
+  EventDecl,
+  ModuleDecl,
+  ObservableDecl,
+  ParameterDecl,
+  ProcessDecl,
+  Source,
+  SpeciesDecl,
+} from "../model/types.js";
+import { targetByName } from "./catalogue/index.js";
+import type { DrugRecord, PkParameterName, PopulationPk, Quantity } from "./types.js";
+import { hasPopulationPk, isKnown, isSimulatedTimeVarying } from "./types.js";
+
+export interface PkModuleOptions {
+  /** Patient body weight (default: the analysis' reference weight). */
+  weightKg?: number;
+  /** Patient serum albumin (default: the analysis' reference value). */
+  albuminGPerL?: number;
+  /** Include the published time-varying clearance (default true). */
+  timeVaryingClearance?: boolean;
+  /** Include the published saturable clearance (default true). */
+  saturableClearance?: boolean;
+}
+
+/** Typical IgG molecular weight used when a drug's is not in the catalogue. */
+export const ASSUMED_IGG_KDA = 146;
+/** Affinity used when a drug's is not in the catalogue (typical of approved checkpoint antibodies). */
+export const ASSUMED_KD_NANOMOLAR = 1;
+
+/** Names of a drug module's species, parameters, observables and events. */
+export function pkNames(drug: string) {
+  const id = drug.toLowerCase();
+  return {
+    central: `${id}_amount_central`,
+    peripheral: `${id}_amount_peripheral`,
+    peripheral2: `${id}_amount_peripheral2`,
+    infusionRate: `${id}_infusion_rate`,
+    treated: `${id}_treated`,
+    daysOnTreatment: `${id}_days_on_treatment`,
+    serum: `${id}_serum`,
+    clearance: `${id}_clearance`,
+    dose: `dose_${id}`,
+    infusionStart: `infusion_start_${id}`,
+    infusionStop: `infusion_stop_${id}`,
+    weight: `${id}_weight_kg`,
+    albumin: `${id}_albumin_g_per_l`,
+    kBinding: `${id}_k_binding`,
+  };
+}
+
+export function occupancyName(drug: DrugRecord): string {
+  return `occupancy_${targetByName(drug.target).id}`;
+}
+
+function parameter(
+  name: string,
+  q: Quantity,
+  description: string,
+  extra: Partial<ParameterDecl> = {},
+): ParameterDecl {
+  const note = q.verified
+    ? q.source.note
+    : `${q.source.note ? `${q.source.note}; ` : ""}not verified against the source here`;
+  return {
+    name,
+    value: q.value,
+    unit: q.unit,
+    description,
+    source: { ...q.source, ...(note ? { note } : {}) },
+    ...extra,
+  };
+}
+
+const PARAMETER_LABEL: Record<PkParameterName, string> = {
+  cl: "CL",
+  vc: "Vc",
+  q: "Q",
+  vp: "Vp",
+  q2: "Q2",
+  vp2: "Vp2",
+};
+
+/** Expression of an individual parameter: typical value times its covariate effects. */
+function individualExpr(id: string, pk: PopulationPk, p: PkParameterName, params: ParameterDecl[]): string {
+  const names = pkNames(id);
+  const typical = `${id}_${PARAMETER_LABEL[p]}`;
+  const factors = [typical];
+  pk.covariates
+    .filter((e) => e.parameter === p)
+    .forEach((e, k) => {
+      const coef = `${id}_${PARAMETER_LABEL[p]}_${e.covariate === "weightKg" ? "weight" : "albumin"}_${e.form}${k > 0 ? k : ""}`;
+      const ref = `${id}_${PARAMETER_LABEL[p]}_${e.covariate === "weightKg" ? "weight" : "albumin"}_reference${k > 0 ? k : ""}`;
+      const refUnit = e.covariate === "weightKg" ? "kg" : "g/L";
+      params.push({
+        name: coef,
+        value: e.coefficient,
+        unit: e.form === "power" ? "1" : e.covariate === "weightKg" ? "1/kg" : "L/g",
+        description: `${e.form} effect of ${e.covariate === "weightKg" ? "body weight" : "albumin"} on ${PARAMETER_LABEL[p]}`,
+        source: e.source,
+      });
+      params.push({
+        name: ref,
+        value: e.reference,
+        unit: refUnit,
+        description: `reference ${e.covariate === "weightKg" ? "body weight" : "albumin"} of the ${PARAMETER_LABEL[p]} effect`,
+        source: e.source,
+      });
+      const x = e.covariate === "weightKg" ? names.weight : names.albumin;
+      factors.push(e.form === "power" ? `(${x} / ${ref})^${coef}` : `(1 + ${coef} * (${x} - ${ref}))`);
+    });
+  return factors.length === 1 ? factors[0] : `(${factors.join(" * ")})`;
+}
+
+/** The PK/PD module of one drug. InputError when the catalogue has no population PK for it. */
+export function pkModule(drug: DrugRecord, options: PkModuleOptions = {}): ModuleDecl {
+  const pk = drug.pk;
+  if (!hasPopulationPk(pk))
+    throw new InputError(
+      "drug",
+      drug.name,
+      `a drug with population PK in the catalogue (${drug.name}: ${pk.reason})`,
+    );
+  const id = drug.name.toLowerCase();
+  const n = pkNames(id);
+  const target = targetByName(drug.target);
+  const evidence = drug.evidence;
+  const params: ParameterDecl[] = [];
+  const threeCompartment = pk.q2LPerDay !== undefined && pk.vp2L !== undefined;
+  const hasAlbumin = pk.covariates.some((e) => e.covariate === "albuminGPerL");
+
+  params.push(
+    parameter(`${id}_CL`, pk.clLPerDay, `${drug.name} clearance of the reference patient (first dose)`),
+  );
+  params.push(parameter(`${id}_Vc`, pk.vcL, `${drug.name} central volume of the reference patient`));
+  params.push(parameter(`${id}_Q`, pk.qLPerDay, `${drug.name} intercompartmental clearance`));
+  params.push(parameter(`${id}_Vp`, pk.vpL, `${drug.name} peripheral volume`));
+  if (threeCompartment && pk.q2LPerDay && pk.vp2L) {
+    params.push(
+      parameter(`${id}_Q2`, pk.q2LPerDay, `${drug.name} clearance to the second peripheral compartment`),
+    );
+    params.push(parameter(`${id}_Vp2`, pk.vp2L, `${drug.name} second peripheral volume`));
+  }
+  const weightSource: Source = {
+    kind: "assumed",
+    note: `patient covariate; default the analysis' reference weight (${pk.referenceWeightKg} kg)`,
+  };
+  params.push({
+    name: n.weight,
+    value: options.weightKg ?? pk.referenceWeightKg,
+    unit: "kg",
+    description: `body weight of the patient receiving ${drug.name}`,
+    source: weightSource,
+    min: 20,
+    max: 250,
+  });
+  if (hasAlbumin)
+    params.push({
+      name: n.albumin,
+      value: options.albuminGPerL ?? pk.referenceAlbuminGPerL ?? 40,
+      unit: "g/L",
+      description: `serum albumin of the patient receiving ${drug.name}`,
+      source: { kind: "assumed", note: "patient covariate; default the analysis' reference albumin" },
+      min: 10,
+      max: 60,
+    });
+
+  const clTypical = individualExpr(id, pk, "cl", params);
+  const vc = individualExpr(id, pk, "vc", params);
+  const q = individualExpr(id, pk, "q", params);
+  const vp = individualExpr(id, pk, "vp", params);
+  const conc = `(${n.central} / ${vc})`;
+
+  let cl = clTypical;
+  const tv = pk.timeVaryingClearance;
+  if (options.timeVaryingClearance !== false && isSimulatedTimeVarying(tv)) {
+    params.push(
+      parameter(`${id}_CL_emax`, tv.emax, "maximal change of log clearance with time on treatment"),
+    );
+    params.push(parameter(`${id}_CL_t50`, tv.t50Days, "time on treatment to half the clearance change"));
+    params.push(parameter(`${id}_CL_hill`, tv.hill, "sigmoidicity of the clearance change"));
+    const r = `(${n.daysOnTreatment} / ${id}_CL_t50)^${id}_CL_hill`;
+    cl = `(${clTypical} * exp(${id}_CL_emax * ${r} / (1 + ${r})))`;
+  }
+
+  const processes: ProcessDecl[] = [
+    {
+      name: `${id}_linear_elimination`,
+      rate: `${cl} * ${conc}`,
+      changes: { [n.central]: -1 },
+      evidence,
+      description: `${drug.name}: linear (FcRn-protected catabolic) elimination from serum`,
+    },
+    {
+      name: `${id}_distribution`,
+      rate: `${q} * (${conc} - ${n.peripheral} / ${vp})`,
+      changes: { [n.central]: -1, [n.peripheral]: 1 },
+      evidence,
+      description: `${drug.name}: net exchange between serum and the peripheral compartment`,
+    },
+    {
+      name: `${id}_infusion`,
+      rate: n.infusionRate,
+      changes: { [n.central]: 1 },
+      evidence,
+      description: `${drug.name}: zero-order intravenous infusion into serum`,
+    },
+    {
+      name: `${id}_treatment_clock`,
+      rate: n.treated,
+      changes: { [n.daysOnTreatment]: 1 },
+      evidence,
+      description: `${drug.name}: days since the first dose (drives time-varying clearance)`,
+    },
+  ];
+  if (threeCompartment) {
+    const q2 = individualExpr(id, pk, "q2", params);
+    const vp2 = individualExpr(id, pk, "vp2", params);
+    processes.splice(2, 0, {
+      name: `${id}_distribution2`,
+      rate: `${q2} * (${conc} - ${n.peripheral2} / ${vp2})`,
+      changes: { [n.central]: -1, [n.peripheral2]: 1 },
+      evidence,
+      description: `${drug.name}: net exchange with the second (deep) peripheral compartment`,
+    });
+  }
+  if (options.saturableClearance !== false && pk.saturableClearance) {
+    params.push(
+      parameter(`${id}_Vmax`, pk.saturableClearance.vmaxMgPerDay, "maximal rate of saturable elimination"),
+    );
+    params.push(
+      parameter(
+        `${id}_Km`,
+        pk.saturableClearance.kmMgPerL,
+        "serum concentration of half-maximal saturable elimination",
+      ),
+    );
+    processes.splice(1, 0, {
+      name: `${id}_saturable_elimination`,
+      rate: `${id}_Vmax * ${conc} / (${id}_Km + ${conc})`,
+      changes: { [n.central]: -1 },
+      evidence,
+      description: `${drug.name}: saturable (target-mediated) elimination, Michaelis–Menten`,
+    });
+  }
+
+  // Binding constant at the site, in mg/L (quasi-equilibrium; see the file comment).
+  const kd = isKnown(drug.kdNanomolar) ? drug.kdNanomolar : undefined;
+  const mw = isKnown(drug.molecularWeightKDa) ? drug.molecularWeightKDa : undefined;
+  const kdNm = kd ? kd.value : ASSUMED_KD_NANOMOLAR;
+  const mwKDa = mw ? mw.value : ASSUMED_IGG_KDA;
+  const kdSource: Source = kd
+    ? {
+        kind: "derived",
+        citation: kd.source.citation,
+        note: `Kd ${kdNm} nmol/L × ${mwKDa} kDa${mw ? "" : " (assumed typical IgG mass)"} / 1000${kd.verified ? "" : "; Kd not verified"}${kd.qualifier === "upper-bound" ? "; source gives an upper bound" : ""}`,
+      }
+    : {
+        kind: "assumed",
+        note: `no checked affinity for ${drug.name}; ${ASSUMED_KD_NANOMOLAR} nmol/L, typical of approved checkpoint antibodies, × ${mwKDa} kDa`,
+      };
+  params.push({
+    name: n.kBinding,
+    value: (kdNm * mwKDa) / 1000,
+    unit: "mg/L",
+    description: `${drug.name}–${target.name} dissociation constant at the site, as a serum concentration`,
+    source: kdSource,
+  });
+
+  const species: SpeciesDecl[] = [
+    {
+      name: n.central,
+      compartment: `${id}_serum_space`,
+      unit: "mg",
+      initial: 0,
+      description: `${drug.name} in serum (central compartment)`,
+    },
+    {
+      name: n.peripheral,
+      compartment: `${id}_tissue_space`,
+      unit: "mg",
+      initial: 0,
+      description: `${drug.name} in the peripheral compartment`,
+    },
+    ...(threeCompartment
+      ? [
+          {
+            name: n.peripheral2,
+            compartment: `${id}_tissue_space`,
+            unit: "mg",
+            initial: 0,
+            description: `${drug.name} in the second peripheral compartment`,
+          },
+        ]
+      : []),
+    {
+      name: n.infusionRate,
+      compartment: `${id}_serum_space`,
+      unit: "mg/day",
+      initial: 0,
+      description: `${drug.name} infusion rate (set by infusion events)`,
+    },
+    {
+      name: n.treated,
+      compartment: `${id}_serum_space`,
+      unit: "1",
+      initial: 0,
+      description: `1 once ${drug.name} has been given, else 0`,
+    },
+    {
+      name: n.daysOnTreatment,
+      compartment: `${id}_serum_space`,
+      unit: "day",
+      initial: 0,
+      description: `days since the first dose of ${drug.name}`,
+    },
+  ];
+  const compartments: CompartmentDecl[] = [
+    {
+      name: `${id}_serum_space`,
+      size: pk.vcL.value,
+      unit: "L",
+      description: `${drug.name} central volume of the reference patient (bookkeeping: rates use the individual volume)`,
+    },
+    {
+      name: `${id}_tissue_space`,
+      size: pk.vpL.value,
+      unit: "L",
+      description: `${drug.name} peripheral volume of the reference patient (bookkeeping)`,
+    },
+  ];
+  const observables: ObservableDecl[] = [
+    {
+      name: n.serum,
+      expression: conc,
+      unit: "mg/L",
+      description: `${drug.name} serum concentration (mg/L = µg/mL)`,
+    },
+    { name: n.clearance, expression: cl, unit: "L/day", description: `${drug.name} linear clearance now` },
+    {
+      name: occupancyName(drug),
+      expression: `${conc} / (${conc} + ${n.kBinding})`,
+      unit: "1",
+      description: `fraction of ${target.name} bound by ${drug.name} at the site (quasi-equilibrium)`,
+    },
+  ];
+  const events: EventDecl[] = [
+    {
+      name: n.dose,
+      arguments: [{ name: "amountMg", unit: "mg", description: "dose given as a bolus" }],
+      assign: { [n.central]: `${n.central} + amountMg`, [n.treated]: "1" },
+      evidence,
+      description: `${drug.name} intravenous dose (bolus)`,
+    },
+    {
+      name: n.infusionStart,
+      arguments: [
+        { name: "amountMg", unit: "mg", description: "dose infused" },
+        { name: "durationDays", unit: "day", description: "infusion duration" },
+      ],
+      assign: { [n.infusionRate]: `${n.infusionRate} + amountMg / durationDays`, [n.treated]: "1" },
+      evidence,
+      description: `${drug.name} infusion starts (zero-order input)`,
+    },
+    {
+      name: n.infusionStop,
+      arguments: [
+        { name: "amountMg", unit: "mg", description: "dose infused" },
+        { name: "durationDays", unit: "day", description: "infusion duration" },
+      ],
+      assign: { [n.infusionRate]: `max(0, ${n.infusionRate} - amountMg / durationDays)` },
+      evidence,
+      description: `${drug.name} infusion ends`,
+    },
+  ];
+  return {
+    name: `drug_${id}`,
+    description: `${drug.name} (${drug.brand}, anti-${target.name}): ${pk.structure} population PK and ${target.name} occupancy`,
+    compartments,
+    species,
+    parameters: params,
+    processes,
+    observables,
+    events,
+  };
+}

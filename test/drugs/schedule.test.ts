@@ -1,0 +1,85 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { parseRegimen } from "../../src/drugs/regimen.js";
+import { scheduleRegimen } from "../../src/drugs/schedule.js";
+import { InputError } from "../../src/errors.js";
+
+const schedule = (text: string, options: Partial<Parameters<typeof scheduleRegimen>[1]> = {}) =>
+  scheduleRegimen(parseRegimen(text), { horizonDays: 100, defaultDrug: "nivolumab", ...options });
+
+describe("scheduleRegimen", () => {
+  it("repeats an open-ended schedule up to the horizon", () => {
+    const doses = schedule("240 mg q2w", { horizonDays: 42 });
+    assert.deepEqual(
+      doses.map((d) => d.day),
+      [0, 14, 28],
+    );
+    assert.ok(doses.every((d) => d.drug === "nivolumab" && d.amountMg === 240 && d.infusionHours === 0));
+  });
+
+  it("resolves mg/kg with the body weight and stops after x N doses", () => {
+    const doses = schedule("3 mg/kg q3w x4", { weightKg: 72.5, defaultDrug: "ipilimumab" });
+    assert.deepEqual(
+      doses.map((d) => [d.drug, d.day, d.amountMg]),
+      [0, 21, 42, 63].map((day) => ["ipilimumab", day, 217.5]),
+    );
+  });
+
+  it("starts from the given day; qNd and infusion durations", () => {
+    const doses = schedule("1200 mg q21d from day 7 over 30 min", { horizonDays: 50 });
+    assert.deepEqual(
+      doses.map((d) => [d.day, d.infusionHours]),
+      [
+        [7, 0.5],
+        [28, 0.5],
+        [49, 0.5],
+      ],
+    );
+  });
+
+  it("a combination: induction together, maintenance starts when the last induction interval ends", () => {
+    const doses = schedule("nivolumab 1 mg/kg + ipilimumab 3 mg/kg q3w x4, then nivolumab 480 mg q4w", {
+      weightKg: 80,
+      horizonDays: 130,
+    });
+    assert.deepEqual(
+      doses.map((d) => `${d.drug}@${d.day}:${d.amountMg}`),
+      [
+        "nivolumab@0:80",
+        "ipilimumab@0:240",
+        "nivolumab@21:80",
+        "ipilimumab@21:240",
+        "nivolumab@42:80",
+        "ipilimumab@42:240",
+        "nivolumab@63:80",
+        "ipilimumab@63:240",
+        "nivolumab@84:480",
+        "nivolumab@112:480",
+      ],
+    );
+  });
+
+  it("once gives one dose", () => {
+    assert.equal(
+      schedule("tremelimumab 300 mg once + durvalumab 1500 mg q4w", { horizonDays: 60 }).length,
+      4,
+    );
+  });
+
+  it("bad input is an InputError naming the field", () => {
+    assert.throws(
+      () => schedule("3 mg/kg q3w"),
+      (e: unknown) => e instanceof InputError && e.field === "weightKg",
+    );
+    assert.throws(
+      () => schedule("240 mg q2w, then 480 mg q4w"),
+      (e: unknown) => e instanceof InputError && /x N/.test(e.message),
+    );
+    assert.throws(
+      () => scheduleRegimen(parseRegimen("240 mg q2w"), { horizonDays: 10 }),
+      (e: unknown) => e instanceof InputError && /drug name/.test(e.message),
+    );
+    assert.throws(() => schedule("240 mg q2w", { horizonDays: 0 }), InputError);
+    assert.throws(() => schedule("3 mg/kg q2w", { weightKg: -3 }), InputError);
+  });
+});
