@@ -4,6 +4,8 @@
  */
 import type { OdeProblem, OdeStats } from "./types.js";
 
+const SQRT_EPS = Math.sqrt(2.220446049250313e-16);
+
 export class OdeContext {
   readonly n: number;
   readonly stats: OdeStats = { steps: 0, rejected: 0, rhsEvals: 0, jacobianEvals: 0, factorizations: 0 };
@@ -21,6 +23,8 @@ export class OdeContext {
     readonly hMax: number,
     nonNegative: boolean | number[] | undefined,
     readonly maxSteps: number,
+    /** > 0: constant step size, every step accepted. */
+    readonly fixedStep = 0,
   ) {
     this.n = n;
     this.yPert = new Float64Array(n);
@@ -47,7 +51,8 @@ export class OdeContext {
 
   /**
    * J = ∂f/∂y at (t, y); fy must hold f(t, y) (used by forward differences). Forward differences use
-   * the increment sqrt(ε·max(1e-5, |y_j|)) of Hairer & Wanner's RADAU5/RODAS codes.
+   * the increment √ε·max(|y_j|, atol_j/rtol): relative to the component, or to the smallest magnitude the
+   * tolerances resolve (so tiny components, e.g. ROBER's y2 ≈ 1e-13, get a proportionate increment).
    */
   jacobian(t: number, y: Float64Array, fy: Float64Array, J: Float64Array): void {
     this.stats.jacobianEvals++;
@@ -62,7 +67,7 @@ export class OdeContext {
     yp.set(y);
     for (let j = 0; j < n; j++) {
       const yj = y[j];
-      const delta = Math.sqrt(2.220446049250313e-16 * Math.max(1e-5, Math.abs(yj)));
+      const delta = SQRT_EPS * Math.max(Math.abs(yj), this.atol[j] / this.rtol);
       yp[j] = yj + delta;
       const dy = yp[j] - yj;
       this.rhs(t, yp, fp);

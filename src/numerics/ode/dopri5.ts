@@ -128,7 +128,7 @@ export class Dopri5Stepper implements Stepper {
     const { y, y1, k1, k2, k3, k4, k5, k6, k7, ySti, err } = this;
     const t = this.t;
     for (;;) {
-      let h = Math.min(this.h, ctx.hMax);
+      let h = ctx.fixedStep > 0 ? ctx.fixedStep : Math.min(this.h, ctx.hMax);
       let last = false;
       if (t + 1.01 * h >= tStop) {
         h = tStop - t;
@@ -155,7 +155,7 @@ export class Dopri5Stepper implements Stepper {
       let e = ctx.errorNorm(err, y, y1);
       if (!allFinite(y1) || !allFinite(k7)) e = Number.POSITIVE_INFINITY;
       const fac11 = e ** EXPO1;
-      if (e <= 1) {
+      if (e <= 1 || (ctx.fixedStep > 0 && Number.isFinite(e))) {
         // accepted
         let fac = fac11 / this.facOld ** BETA;
         fac = Math.max(FACC2, Math.min(FACC1, fac / SAFE));

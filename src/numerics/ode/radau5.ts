@@ -93,6 +93,8 @@ export class Radau5Stepper implements Stepper {
   private readonly cont1: Float64Array;
   private readonly cont2: Float64Array;
   private readonly cont3: Float64Array;
+  /** End point of the last step before the nonNegative clamp (anchor of the collocation polynomial). */
+  private readonly yEnd: Float64Array;
 
   constructor(private readonly ctx: OdeContext) {
     const n = ctx.n;
@@ -117,6 +119,7 @@ export class Radau5Stepper implements Stepper {
     this.cont1 = v();
     this.cont2 = v();
     this.cont3 = v();
+    this.yEnd = v();
     const expm = 2 / 3;
     this.rtolT = 0.1 * ctx.rtol ** expm;
     this.atolT = new Float64Array(n);
@@ -128,6 +131,7 @@ export class Radau5Stepper implements Stepper {
     this.t = t;
     this.tPrev = t;
     this.y.set(y);
+    this.yEnd.set(y);
     this.ctx.rhs(t, this.y, this.f0);
     this.h =
       h0 !== undefined && h0 > 0
@@ -180,7 +184,7 @@ export class Radau5Stepper implements Stepper {
         this.needJac = false;
         this.jacFresh = true;
       }
-      let h = Math.min(this.h, ctx.hMax);
+      let h = ctx.fixedStep > 0 ? ctx.fixedStep : Math.min(this.h, ctx.hMax);
       let last = false;
       if (t + 1.01 * h >= tStop) {
         h = tStop - t;
@@ -232,8 +236,11 @@ export class Radau5Stepper implements Stepper {
       let newt = 0;
       let converged = false;
       let hFactor = 0.5; // step-size factor when Newton fails
+      // fixed steps: no early give-up on predicted slow convergence, more iterations allowed
+      const fixed = ctx.fixedStep > 0;
+      const nit = fixed ? 4 * NIT : NIT;
       for (;;) {
-        if (newt >= NIT) break;
+        if (newt >= nit) break;
         for (let i = 0; i < n; i++) tmp[i] = y[i] + z1[i];
         ctx.rhs(t + C1 * h, tmp, z1);
         for (let i = 0; i < n; i++) tmp[i] = y[i] + z2[i];
@@ -260,14 +267,14 @@ export class Radau5Stepper implements Stepper {
         }
         dyno = Math.sqrt(dyno / (3 * n));
         if (!Number.isFinite(dyno)) break;
-        if (newt > 1 && newt < NIT) {
+        if (newt > 1 && newt < nit) {
           const thq = dyno / dynOld;
           theta = newt === 2 ? thq : Math.sqrt(thq * thqOld);
           thqOld = thq;
           if (theta < 0.99) {
             this.faccon = theta / (1 - theta);
-            const dyth = (this.faccon * dyno * theta ** (NIT - 1 - newt)) / this.fnewt;
-            if (dyth >= 1) {
+            const dyth = (this.faccon * dyno * theta ** (nit - 1 - newt)) / this.fnewt;
+            if (dyth >= 1 && !fixed) {
               const qnewt = Math.max(1e-4, Math.min(20, dyth));
               hFactor = 0.8 * qnewt ** (-1 / (4 + NIT - 1 - newt));
               break;
@@ -292,6 +299,7 @@ export class Radau5Stepper implements Stepper {
         }
       }
       if (!converged) {
+        if (ctx.fixedStep > 0) return `Newton iteration did not converge with the fixed step at t = ${t}`;
         ctx.stats.rejected++;
         this.rejectedLast = true;
         this.h = h * hFactor;
@@ -323,7 +331,7 @@ export class Radau5Stepper implements Stepper {
       const fac = Math.min(SAFE, (SAFE * (1 + 2 * NIT)) / (newt + 2 * NIT));
       let quot = Math.max(FACR, Math.min(FACL, err ** 0.25 / fac));
       let hNew = h / quot;
-      if (err < 1) {
+      if (err < 1 || (ctx.fixedStep > 0 && Number.isFinite(err))) {
         if (!this.first) {
           let facGus = ((this.hAcc / h) * ((err * err) / this.errAcc) ** 0.25) / SAFE;
           facGus = Math.max(FACR, Math.min(FACL, facGus));
@@ -346,6 +354,7 @@ export class Radau5Stepper implements Stepper {
           cont2[i] = c2v;
           cont3[i] = c2v - acont3;
         }
+        this.yEnd.set(y);
         ctx.clamp(y);
         this.tPrev = t;
         this.t = tNew;
@@ -386,7 +395,7 @@ export class Radau5Stepper implements Stepper {
       return;
     }
     const x = (s - this.t) / this.hOld;
-    const { y, cont1, cont2, cont3 } = this;
+    const { yEnd: y, cont1, cont2, cont3 } = this;
     for (let i = 0; i < n; i++)
       out[i] = y[i] + x * (cont1[i] + (x - C2M1) * (cont2[i] + (x - C1M1) * cont3[i]));
   }

@@ -86,6 +86,8 @@ export class Rodas5PStepper implements Stepper {
   private readonly fu: Float64Array;
   private readonly y1: Float64Array;
   private readonly y0: Float64Array;
+  /** End point of the last step before the nonNegative clamp (anchor of the interpolant). */
+  private readonly yEnd: Float64Array;
   private readonly dense: Float64Array;
 
   constructor(private readonly ctx: OdeContext) {
@@ -102,6 +104,7 @@ export class Rodas5PStepper implements Stepper {
     this.fu = new Float64Array(n);
     this.y1 = new Float64Array(n);
     this.y0 = new Float64Array(n);
+    this.yEnd = new Float64Array(n);
     this.dense = new Float64Array(3 * n);
   }
 
@@ -110,6 +113,7 @@ export class Rodas5PStepper implements Stepper {
     this.tPrev = t;
     this.y.set(y);
     this.y0.set(y);
+    this.yEnd.set(y);
     this.dense.fill(0);
     this.firstStep = true;
     this.rejectedLast = false;
@@ -130,7 +134,7 @@ export class Rodas5PStepper implements Stepper {
     ctx.jacobian(t, y, fy, J);
     ctx.timeDerivative(t, y, fy, dfdt);
     for (;;) {
-      let h = Math.min(this.h, ctx.hMax);
+      let h = ctx.fixedStep > 0 ? ctx.fixedStep : Math.min(this.h, ctx.hMax);
       let last = false;
       if (t + 1.01 * h >= tStop) {
         h = tStop - t;
@@ -192,7 +196,7 @@ export class Rodas5PStepper implements Stepper {
         continue;
       }
       let fac = Math.max(1 / FAC_MAX, Math.min(1 / FAC_MIN, err ** 0.2 / SAFE));
-      if (err <= 1) {
+      if (err <= 1 || ctx.fixedStep > 0) {
         if (!this.firstStep) {
           // Gustafsson's predictive controller (Hairer & Wanner 1996, §IV.8)
           let facGus = ((this.hAcc / h) * ((err * err) / this.errAcc) ** 0.2) / SAFE;
@@ -215,6 +219,7 @@ export class Rodas5PStepper implements Stepper {
           }
         }
         this.y0.set(y);
+        this.yEnd.set(y1);
         ctx.clamp(y1);
         y.set(y1);
         this.tPrev = t;
@@ -240,7 +245,7 @@ export class Rodas5PStepper implements Stepper {
     }
     const th = (s - this.tPrev) / span;
     const th1 = 1 - th;
-    const { y0, y, dense } = this;
+    const { y0, yEnd: y, dense } = this;
     for (let i = 0; i < n; i++)
       out[i] = th1 * y0[i] + th * (y[i] + th1 * (dense[i] + th * (dense[n + i] + th * dense[2 * n + i])));
   }

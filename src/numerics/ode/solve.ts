@@ -61,7 +61,7 @@ class OutputRecorder {
 export function solveOde(problem: OdeProblem, options: OdeOptions = {}): OdeSolution {
   const v = validateOde(problem, options);
   const { n, t0, tEnd } = v;
-  const ctx = new OdeContext(problem, n, v.rtol, v.atol, v.hMax, v.nonNegative, v.maxSteps);
+  const ctx = new OdeContext(problem, n, v.rtol, v.atol, v.hMax, v.nonNegative, v.maxSteps, v.fixedStep);
   const auto = v.method === "auto";
   let method: MethodName = auto ? "dopri5" : (v.method as MethodName);
   let stepper = createStepper(method, ctx);

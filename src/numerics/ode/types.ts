@@ -53,6 +53,11 @@ export interface OdeOptions {
   h0?: number;
   /** Largest step size allowed (optional). */
   hMax?: number;
+  /**
+   * Constant step size without error control (convergence studies, reproducing fixed-step results).
+   * Every step is accepted; radau5 still iterates Newton to its tolerance and fails if it cannot.
+   */
+  fixedStep?: number;
 }
 
 export interface OdeStats {

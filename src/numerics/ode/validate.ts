@@ -22,6 +22,7 @@ export interface ValidatedOde {
   maxSteps: number;
   h0: number | undefined;
   hMax: number;
+  fixedStep: number;
   nonNegative: boolean | number[] | undefined;
 }
 
@@ -129,6 +130,7 @@ export function validateOde(problem: OdeProblem, options: OdeOptions): Validated
     throw new InputError("options.maxSteps", maxSteps, "a positive integer");
   const h0 = options.h0 === undefined ? undefined : positive("options.h0", options.h0);
   const hMax = options.hMax === undefined ? Number.POSITIVE_INFINITY : positive("options.hMax", options.hMax);
+  const fixedStep = options.fixedStep === undefined ? 0 : positive("options.fixedStep", options.fixedStep);
   const nn = options.nonNegative;
   if (nn !== undefined && typeof nn !== "boolean") {
     if (!Array.isArray(nn))
@@ -152,6 +154,7 @@ export function validateOde(problem: OdeProblem, options: OdeOptions): Validated
     maxSteps,
     h0,
     hMax,
+    fixedStep,
     nonNegative: nn,
   };
 }
