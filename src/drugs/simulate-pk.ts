@@ -1,0 +1,208 @@
+/**
+ * simulatePk: one patient, one regimen — serum concentration and target occupancy over time, from the
+ * drug modules of ./pk-module.ts compiled by the model compiler and integrated by solveOde with every
+ * dose as an exact scheduled event (bolus, or infusion start/stop). Doses at day 0, several at the same
+ * time, and doses between output times are all applied. Browser-safe.
+ */
+import { InputError } from "../errors.js";
+import { compileModel } from "../model/compile.js";
+import type { ScheduledEvent } from "../numerics/ode/index.js";
+import { solveOde } from "../numerics/ode/index.js";
+import { drugByName } from "./catalogue/index.js";
+import { terminalHalfLifeDays } from "./disposition.js";
+import { individualPk, steadyStateClearance } from "./individual-pk.js";
+import { occupancyName, pkModule, pkNames } from "./pk-module.js";
+import { parseRegimen, printRegimen, type Regimen, regimenDrugs } from "./regimen.js";
+import { type DoseAdministration, scheduleRegimen } from "./schedule.js";
+import { hasPopulationPk } from "./types.js";
+
+export interface SimulatePkInput {
+  /** The drug reported (others named in the regimen are simulated alongside). */
+  drug: string;
+  /** Regimen text (./regimen.ts grammar) or a parsed regimen. */
+  regimen: string | Regimen;
+  /** Body weight (default 80 kg). */
+  weightKg?: number;
+  /** Serum albumin (default: each analysis' reference value). */
+  albuminGPerL?: number;
+  /** Simulated period (default 168 days). */
+  days?: number;
+  /** Spacing of the reported time grid (default 1 day); ignored when outputDays is given. */
+  stepDays?: number;
+  /** Explicit report times (days, ascending, within [0, days]). */
+  outputDays?: number[];
+  /** Use published time-varying / saturable clearance (default true). */
+  timeVaryingClearance?: boolean;
+  saturableClearance?: boolean;
+  rtol?: number;
+  atol?: number;
+}
+
+export interface DrugExposure {
+  serumUgPerMl: number[];
+  occupancy: number[];
+  /** Serum concentration just before each dose of this drug after the first (µg/mL). */
+  troughs: { day: number; serumUgPerMl: number }[];
+}
+
+export interface PkSimulation extends DrugExposure {
+  drug: string;
+  target: string;
+  /** Name of the occupancy observable in the model (occupancy_<target>). */
+  occupancyObservable: string;
+  /** Canonical regimen text. */
+  regimen: string;
+  weightKg: number;
+  /** Terminal half-life at the clearance reached after long treatment (time-varying models), days. */
+  halfLifeDays: number;
+  /** Terminal half-life at the first-dose clearance, days. */
+  halfLifeFirstDoseDays: number;
+  days: number[];
+  doses: DoseAdministration[];
+  /** Every drug of the regimen (for combinations), by name. */
+  drugs: Record<string, DrugExposure>;
+  status: "success" | "failure";
+  message: string;
+}
+
+function outputGrid(input: SimulatePkInput, days: number): number[] {
+  if (input.outputDays) {
+    const out = input.outputDays;
+    out.forEach((d, i) => {
+      if (!(d >= 0 && d <= days) || (i > 0 && !(d > out[i - 1])))
+        throw new InputError(`outputDays[${i}]`, d, `ascending days within [0, ${days}]`);
+    });
+    return [...out];
+  }
+  const step = input.stepDays ?? 1;
+  if (!(step > 0)) throw new InputError("stepDays", step, "a positive number of days");
+  const n = Math.floor(days / step + 1e-9);
+  const grid = Array.from({ length: n + 1 }, (_, i) => i * step);
+  if (grid[grid.length - 1] < days - 1e-9) grid.push(days);
+  return grid;
+}
+
+export function simulatePk(input: SimulatePkInput): PkSimulation {
+  const days = input.days ?? 168;
+  if (!(days > 0 && days <= 3650))
+    throw new InputError("days", days, "a simulated period between 0 and 3650 days");
+  const weightKg = input.weightKg ?? 80;
+  if (!(weightKg > 0 && weightKg < 500))
+    throw new InputError("weightKg", weightKg, "a body weight between 0 and 500 kg");
+  const reported = drugByName(input.drug);
+  const regimen = typeof input.regimen === "string" ? parseRegimen(input.regimen) : input.regimen;
+  const named = regimenDrugs(regimen);
+  const drugNamesInModel = [...new Set([reported.name, ...named])];
+  const records = drugNamesInModel.map((name) => drugByName(name, "regimen"));
+  if (named.length > 0 && !named.includes(reported.name))
+    throw new InputError("drug", input.drug, `a drug the regimen names (${named.join(", ")})`);
+  for (const r of records)
+    if (!hasPopulationPk(r.pk))
+      throw new InputError(
+        "drug",
+        r.name,
+        `a drug with population PK in the catalogue (${r.name}: ${r.pk.reason})`,
+      );
+
+  const doses = scheduleRegimen(regimen, { weightKg, horizonDays: days, defaultDrug: reported.name });
+  const moduleOptions = {
+    weightKg,
+    ...(input.albuminGPerL !== undefined ? { albuminGPerL: input.albuminGPerL } : {}),
+    ...(input.timeVaryingClearance !== undefined ? { timeVaryingClearance: input.timeVaryingClearance } : {}),
+    ...(input.saturableClearance !== undefined ? { saturableClearance: input.saturableClearance } : {}),
+  };
+  const model = compileModel({
+    name: `pk_${drugNamesInModel.join("_")}`,
+    description: `PK/PD of ${drugNamesInModel.join(" + ")}`,
+    modules: records.map((r) => pkModule(r, moduleOptions)),
+  });
+  const p = model.defaultParameters();
+  const obs = new Float64Array(model.observables.length);
+  const serumIndex = new Map(records.map((r) => [r.name, model.observableIndex(pkNames(r.name).serum)]));
+  const occupancyIndex = new Map(records.map((r) => [r.name, model.observableIndex(occupancyName(r))]));
+  const troughs = new Map(records.map((r) => [r.name, [] as { day: number; serumUgPerMl: number }[]]));
+
+  const events: ScheduledEvent[] = [];
+  for (const dose of doses) {
+    const n = pkNames(dose.drug);
+    events.push({
+      at: dose.day,
+      name: dose.infusionHours > 0 ? n.infusionStart : n.dose,
+      apply: (y) => {
+        if (dose.day > 0) {
+          model.observe(dose.day, y, p, obs);
+          const list = troughs.get(dose.drug);
+          const last = list?.[list.length - 1];
+          if (list && !(last && last.day === dose.day))
+            list.push({ day: dose.day, serumUgPerMl: obs[serumIndex.get(dose.drug) as number] });
+        }
+        if (dose.infusionHours > 0)
+          model.applyEvent(n.infusionStart, y, p, {
+            amountMg: dose.amountMg,
+            durationDays: dose.infusionHours / 24,
+          });
+        else model.applyEvent(n.dose, y, p, { amountMg: dose.amountMg });
+      },
+    });
+    if (dose.infusionHours > 0) {
+      const end = dose.day + dose.infusionHours / 24;
+      if (end < days)
+        events.push({
+          at: end,
+          name: n.infusionStop,
+          apply: (y) =>
+            model.applyEvent(n.infusionStop, y, p, {
+              amountMg: dose.amountMg,
+              durationDays: dose.infusionHours / 24,
+            }),
+        });
+    }
+  }
+  events.sort((a, b) => a.at - b.at);
+
+  const grid = outputGrid(input, days);
+  const solution = solveOde(model.problem(p, 0, days), {
+    outputTimes: grid,
+    events,
+    rtol: input.rtol ?? 1e-8,
+    atol: input.atol ?? 1e-10,
+    nonNegative: [...model.nonNegativeIndices],
+  });
+
+  const exposures: Record<string, DrugExposure> = {};
+  for (const r of records)
+    exposures[r.name] = { serumUgPerMl: [], occupancy: [], troughs: troughs.get(r.name) ?? [] };
+  for (let i = 0; i < solution.t.length; i++) {
+    model.observe(solution.t[i], solution.y[i], p, obs);
+    for (const r of records) {
+      exposures[r.name].serumUgPerMl.push(obs[serumIndex.get(r.name) as number]);
+      exposures[r.name].occupancy.push(obs[occupancyIndex.get(r.name) as number]);
+    }
+  }
+  const population = reported.pk;
+  if (!hasPopulationPk(population)) throw new InputError("drug", reported.name, "a drug with population PK");
+  const pkReported = individualPk(population, {
+    weightKg,
+    ...(input.albuminGPerL !== undefined ? { albuminGPerL: input.albuminGPerL } : {}),
+  });
+  const ssClearance =
+    input.timeVaryingClearance === false ? pkReported.clLPerDay : steadyStateClearance(pkReported);
+  const mine = exposures[reported.name];
+  return {
+    drug: reported.name,
+    target: reported.target,
+    occupancyObservable: occupancyName(reported),
+    regimen: printRegimen(regimen),
+    weightKg,
+    halfLifeDays: terminalHalfLifeDays(pkReported, ssClearance),
+    halfLifeFirstDoseDays: terminalHalfLifeDays(pkReported),
+    days: Array.from(solution.t),
+    serumUgPerMl: mine.serumUgPerMl,
+    occupancy: mine.occupancy,
+    troughs: mine.troughs,
+    doses,
+    drugs: exposures,
+    status: solution.status,
+    message: solution.message,
+  };
+}

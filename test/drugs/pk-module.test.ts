@@ -1,0 +1,90 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { DRUGS, drugByName } from "../../src/drugs/catalogue/index.js";
+import { individualPk } from "../../src/drugs/individual-pk.js";
+import { occupancyName, pkModule, pkNames } from "../../src/drugs/pk-module.js";
+import { hasPopulationPk } from "../../src/drugs/types.js";
+import { InputError } from "../../src/errors.js";
+import { hasEvidence } from "../../src/evidence/index.js";
+import { compileModel } from "../../src/model/compile.js";
+
+describe("pkModule: the drug as a model-language module", () => {
+  it("compiles (units checked) for every drug with population PK", () => {
+    for (const d of DRUGS) {
+      if (!hasPopulationPk(d.pk)) {
+        assert.throws(() => pkModule(d), InputError);
+        continue;
+      }
+      const model = compileModel({ name: d.name, description: d.name, modules: [pkModule(d)] });
+      assert.ok(model.observableIndex(occupancyName(d)) >= 0);
+      assert.ok(model.speciesIndex(pkNames(d.name).central) >= 0);
+      for (const e of ["dose_", "infusion_start_", "infusion_stop_"])
+        assert.ok(model.events.some((ev) => ev.name === `${e}${d.name}`));
+      for (const p of model.processes) for (const id of p.evidence) assert.ok(hasEvidence(id), id);
+    }
+  });
+
+  it("an immune model can include two drugs and apply doses as events", () => {
+    const nivo = drugByName("nivolumab");
+    const ipi = drugByName("ipilimumab");
+    const model = compileModel({ name: "combo", description: "", modules: [pkModule(nivo), pkModule(ipi)] });
+    const p = model.defaultParameters();
+    const y = model.initialState(p);
+    model.applyEvent("dose_nivolumab", y, p, { amountMg: 80 });
+    model.applyEvent("dose_ipilimumab", y, p, { amountMg: 240 });
+    const out = new Float64Array(model.observables.length);
+    model.observe(0, y, p, out);
+    const pkN = individualPk(nivo.pk as Parameters<typeof individualPk>[0], { weightKg: 80 });
+    assert.ok(Math.abs(out[model.observableIndex("nivolumab_serum")] - 80 / pkN.vcL) < 1e-12);
+    assert.ok(out[model.observableIndex("occupancy_ctla4")] > 0.9);
+    assert.equal(y[model.speciesIndex("nivolumab_treated")], 1);
+  });
+
+  it("occupancy is C / (C + Kd) with Kd converted to mg/L", () => {
+    const nivo = drugByName("nivolumab");
+    const m = pkModule(nivo);
+    const k = m.parameters?.find((p) => p.name === "nivolumab_k_binding");
+    assert.ok(k);
+    assert.ok(Math.abs(k.value - (7.2 * 146) / 1000) < 1e-12);
+    assert.equal(k.source.kind, "derived");
+    const noKd = pkModule(drugByName("ipilimumab")).parameters?.find(
+      (p) => p.name === "ipilimumab_k_binding",
+    );
+    assert.equal(noKd?.source.kind, "assumed");
+  });
+
+  it("covariates are parameters: weight and albumin change clearance as published", () => {
+    const pem = drugByName("pembrolizumab");
+    const model = compileModel({ name: "pem", description: "", modules: [pkModule(pem)] });
+    const p = model.defaultParameters();
+    const y = model.initialState(p);
+    const out = new Float64Array(model.observables.length);
+    model.observe(0, y, p, out);
+    const cl0 = out[model.observableIndex("pembrolizumab_clearance")];
+    // Default covariates are the analysis' reference patient (76.8 kg, albumin 39.6 g/L).
+    assert.ok(Math.abs(cl0 - 0.22) < 1e-12);
+    p[model.parameterIndex("pembrolizumab_albumin_g_per_l")] = 30;
+    model.observe(0, y, p, out);
+    const cl1 = out[model.observableIndex("pembrolizumab_clearance")];
+    assert.ok(Math.abs(cl1 / cl0 - (30 / 39.6) ** -0.907) < 1e-12);
+  });
+
+  it("time-varying clearance follows the treatment clock, not absolute time", () => {
+    const nivo = drugByName("nivolumab");
+    const model = compileModel({ name: "n", description: "", modules: [pkModule(nivo, { weightKg: 80 })] });
+    const p = model.defaultParameters();
+    const y = model.initialState(p);
+    const out = new Float64Array(model.observables.length);
+    const clAt = (daysOn: number) => {
+      y[model.speciesIndex("nivolumab_days_on_treatment")] = daysOn;
+      model.observe(1000, y, p, out);
+      return out[model.observableIndex("nivolumab_clearance")];
+    };
+    assert.ok(Math.abs(clAt(0) - 0.2256) < 1e-12);
+    assert.ok(Math.abs(clAt(1410 / 24) / 0.2256 - Math.exp(-0.295 / 2)) < 1e-12);
+    // The clock runs only once treated.
+    const dydt = new Float64Array(y.length);
+    model.rhs(0, model.initialState(p), dydt, p);
+    assert.equal(dydt[model.speciesIndex("nivolumab_days_on_treatment")], 0);
+  });
+});
