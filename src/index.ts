@@ -7,3 +7,4 @@ export * from "./model/expr/index.js";
 export type * from "./model/types.js";
 export type * from "./numerics/ode/types.js";
 export * from "./numerics/ode/index.js";
+export * from "./numerics/rng/index.js";

@@ -99,7 +99,9 @@ describe("state events", () => {
         method,
         rtol: 1e-10,
         atol: 1e-12,
-        events: [{ when: (_t, y) => y[0], direction: -1, apply: (y) => void (y[1] = -0.9 * y[1]) }],
+        events: [
+          { when: (_t, y) => y[0], direction: -1, apply: (y: Float64Array) => void (y[1] = -0.9 * y[1]) },
+        ],
       });
       assert.equal(s.status, "success", s.message);
       const second = tImpact + (2 * 0.9 * g * tImpact) / g;

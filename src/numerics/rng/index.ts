@@ -1,0 +1,1 @@
+export { createRng, RandomStream, stream } from "./random-stream.js";
