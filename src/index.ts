@@ -5,6 +5,6 @@ export { InputError } from "./errors.js";
 export type { Expr } from "./model/expr/ast.js";
 export * from "./model/expr/index.js";
 export type * from "./model/types.js";
-export type * from "./numerics/ode/types.js";
 export * from "./numerics/ode/index.js";
+export type * from "./numerics/ode/types.js";
 export * from "./numerics/rng/index.js";
