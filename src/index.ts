@@ -2,8 +2,10 @@
  * cryoimmune: the library. Everything exported here runs in Node and in the browser.
  */
 export { InputError } from "./errors.js";
+export * from "./evidence/index.js";
 export type { Expr } from "./model/expr/ast.js";
 export * from "./model/expr/index.js";
+export * from "./model/index.js";
 export type * from "./model/types.js";
 export * from "./numerics/ode/index.js";
 export type * from "./numerics/ode/types.js";

@@ -326,6 +326,22 @@ const rows: FunctionDef[] = [
     partials: (a) => [div(a[1], pow(add(a[1], a[0]), two)), neg(div(a[0], pow(add(a[1], a[0]), two)))],
     description: "mm(x, K) = x/(K + x): Michaelis–Menten saturation, 1/2 at x = K",
   },
+  {
+    name: "rem",
+    arity: 2,
+    js: (a) => `(${a[0]} % ${a[1]})`,
+    evaluate: (a) => a[0] % a[1],
+    partials: (a) => [one, neg(call("quotient", a[0], a[1]))],
+    description: "rem(a, b): remainder of a/b with the sign of a (MathML rem, SBML L3V2)",
+  },
+  {
+    name: "quotient",
+    arity: 2,
+    js: (a) => `Math.trunc(${a[0]} / ${a[1]})`,
+    evaluate: (a) => Math.trunc(a[0] / a[1]),
+    partials: () => [num(0), num(0)],
+    description: "quotient(a, b): integer part of a/b, rounded toward zero (MathML quotient, SBML L3V2)",
+  },
 ];
 
 /** d/dx of min/max with respect to argument i: 1 where argument i is the first extremal one, else 0. */

@@ -1,0 +1,93 @@
+/** What compileModel returns: a model compiled once into fast functions over Float64Arrays. */
+import type { OdeProblem } from "../numerics/ode/types.js";
+import type { Expr } from "./expr/ast.js";
+import type { CompartmentDecl, Distribution, ModelDecl, Source } from "./types.js";
+
+export interface CompiledSpecies {
+  name: string;
+  index: number;
+  unit: string;
+  compartment: string;
+  module: string;
+  description: string;
+  nonNegative: boolean;
+}
+
+export interface CompiledParameter {
+  name: string;
+  index: number;
+  /** "compartment": a compartment size, kept in the parameter vector so it can vary per patient. */
+  kind: "parameter" | "compartment";
+  value: number;
+  unit: string;
+  module: string;
+  description: string;
+  source?: Source;
+  distribution?: Distribution;
+  min?: number;
+  max?: number;
+}
+
+export interface CompiledObservable {
+  name: string;
+  index: number;
+  unit: string;
+  module: string;
+  description: string;
+  expression: Expr;
+}
+
+export interface CompiledProcess {
+  name: string;
+  module: string;
+  description: string;
+  rate: Expr;
+  changes: { species: string; index: number; coefficient: Expr }[];
+  evidence: string[];
+}
+
+export interface CompiledEvent {
+  name: string;
+  module: string;
+  description: string;
+  arguments: { name: string; unit: string; description: string }[];
+  evidence: string[];
+}
+
+export interface CompiledModel {
+  name: string;
+  description: string;
+  timeUnit: string;
+  decl: ModelDecl;
+  compartments: readonly (CompartmentDecl & { module: string })[];
+  species: readonly CompiledSpecies[];
+  parameters: readonly CompiledParameter[];
+  observables: readonly CompiledObservable[];
+  processes: readonly CompiledProcess[];
+  events: readonly CompiledEvent[];
+  /** Indices of species clamped at zero (pass as OdeOptions.nonNegative). */
+  nonNegativeIndices: readonly number[];
+  /** Structurally non-zero Jacobian entries (row i, column j), row-major order. */
+  jacobianPattern: { rows: Int32Array; cols: Int32Array };
+  /** Index of a species; InputError if unknown. */
+  speciesIndex(name: string): number;
+  /** Index of a parameter or compartment in the parameter vector; InputError if unknown. */
+  parameterIndex(name: string): number;
+  /** Index of an observable; InputError if unknown. */
+  observableIndex(name: string): number;
+  /** A fresh parameter vector with the declared values. */
+  defaultParameters(): Float64Array;
+  /** Initial state for parameters p (initial expressions evaluated over p). */
+  initialState(p: Float64Array): Float64Array;
+  rhs(t: number, y: Float64Array, dydt: Float64Array, p: Float64Array): void;
+  /** Dense row-major n×n Jacobian ∂f_i/∂y_j (entries outside the pattern are written as 0). */
+  jacobian(t: number, y: Float64Array, J: Float64Array, p: Float64Array): void;
+  /** Observables in their declared units, written to out (length observables.length). */
+  observe(t: number, y: Float64Array, p: Float64Array, out: Float64Array): void;
+  /** Apply a named event to y in place; args in the declared argument units. */
+  applyEvent(name: string, y: Float64Array, p: Float64Array, args: Record<string, number>, t?: number): void;
+  /** An OdeProblem for solveOde with parameters p (y0 defaults to initialState(p)). */
+  problem(p: Float64Array, t0: number, tEnd: number, y0?: ArrayLike<number>): OdeProblem;
+  /** Generated JavaScript, for inspection and debugging. */
+  source: { rhs: string; jacobian: string; observe: string };
+}

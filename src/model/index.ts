@@ -1,0 +1,12 @@
+/** The model language: declarations, compiler, units, registry. */
+export { compileModel } from "./compile.js";
+export type {
+  CompiledEvent,
+  CompiledModel,
+  CompiledObservable,
+  CompiledParameter,
+  CompiledProcess,
+  CompiledSpecies,
+} from "./compiled.js";
+export { getModel, MODEL_REGISTRY, modelNames, type RegisteredModel } from "./registry.js";
+export { conversionFactor, formatDims, parseUnit, type Unit } from "./units.js";

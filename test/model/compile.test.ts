@@ -1,0 +1,319 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { InputError } from "../../src/errors.js";
+import { analyzeModel } from "../../src/model/analyze.js";
+import { compileAnalysis, compileModel } from "../../src/model/compile.js";
+import { interpretObservables, interpretRhs } from "../../src/model/interpret.js";
+import { getModel, modelNames } from "../../src/model/registry.js";
+import type { ModelDecl, ModuleDecl } from "../../src/model/types.js";
+import { chainModel } from "./chain-model.js";
+
+/** Deterministic pseudo-random numbers (xorshift) for test states. */
+function rng(seed: number) {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 4294967296;
+  };
+}
+
+function randomState(y0: Float64Array, r: () => number): Float64Array {
+  return Float64Array.from(y0, (v) => (v === 0 ? 50 * r() : v * (0.2 + 1.6 * r())));
+}
+
+const models: [string, ModelDecl][] = [
+  ...modelNames().map((n): [string, ModelDecl] => [n, getModel(n)]),
+  ["chain60", chainModel(60)],
+];
+
+for (const [name, decl] of models) {
+  test(`${name}: compiled rhs and observables agree with the interpreter to 1e-12 on random states`, () => {
+    const a = analyzeModel(decl);
+    const m = compileAnalysis(a);
+    const p = m.defaultParameters();
+    const y0 = m.initialState(p);
+    const r = rng(42);
+    const n = y0.length;
+    const fast = new Float64Array(n);
+    const slow = new Float64Array(n);
+    const scale = new Float64Array(n);
+    for (let trial = 0; trial < 50; trial++) {
+      const y = randomState(y0, r);
+      const pp = p.map((v) => v * (0.5 + r()));
+      const t = 10 * r();
+      m.rhs(t, y, fast, pp);
+      interpretRhs(a, t, y, pp, slow);
+      // magnitude of the individual terms, so cancellation does not inflate the relative error
+      const terms = new Float64Array(n);
+      for (const proc of a.processes) {
+        const one = { ...a, processes: [proc] };
+        interpretRhs(one, t, y, pp, scale);
+        for (let i = 0; i < n; i++) terms[i] += Math.abs(scale[i]);
+      }
+      for (let i = 0; i < n; i++) {
+        assert.ok(
+          Math.abs(fast[i] - slow[i]) <= 1e-12 * Math.max(terms[i], 1e-300),
+          `${name} dydt[${i}]: ${fast[i]} vs ${slow[i]}`,
+        );
+      }
+      if (m.observables.length) {
+        const o1 = new Float64Array(m.observables.length);
+        const o2 = new Float64Array(m.observables.length);
+        m.observe(t, y, pp, o1);
+        interpretObservables(a, t, y, pp, o2);
+        o1.forEach((v, i) => {
+          assert.ok(Math.abs(v - o2[i]) <= 1e-12 * Math.abs(o2[i]), `${name} observable ${i}`);
+        });
+      }
+    }
+  });
+
+  test(`${name}: Jacobian agrees with finite differences and respects its sparsity pattern`, () => {
+    const m = compileModel(decl);
+    const p = m.defaultParameters();
+    const y0 = m.initialState(p);
+    const n = y0.length;
+    const r = rng(7);
+    const J = new Float64Array(n * n).fill(Number.NaN);
+    const f0 = new Float64Array(n);
+    const f1 = new Float64Array(n);
+    const f2 = new Float64Array(n);
+    const inPattern = new Set<number>();
+    m.jacobianPattern.rows.forEach((row, k) => {
+      inPattern.add(row * n + m.jacobianPattern.cols[k]);
+    });
+    for (let trial = 0; trial < 5; trial++) {
+      const y = randomState(y0, r);
+      m.jacobian(0, y, J, p);
+      m.rhs(0, y, f0, p);
+      for (let j = 0; j < n; j++) {
+        const h = 1e-6 * Math.max(Math.abs(y[j]), 1e-3);
+        const yp = y.slice();
+        const ym = y.slice();
+        yp[j] += h;
+        ym[j] -= h;
+        m.rhs(0, yp, f1, p);
+        m.rhs(0, ym, f2, p);
+        for (let i = 0; i < n; i++) {
+          const fd = (f1[i] - f2[i]) / (2 * h);
+          const exact = J[i * n + j];
+          const tol =
+            1e-5 * (Math.abs(fd) + Math.abs(exact)) +
+            (1e-9 * (Math.abs(f0[i]) + Math.abs(f1[i]))) / Math.max(Math.abs(y[j]), 1e-3);
+          assert.ok(Math.abs(exact - fd) <= tol, `${name} J[${i},${j}] = ${exact}, finite difference ${fd}`);
+          if (!inPattern.has(i * n + j)) assert.equal(exact, 0);
+        }
+      }
+    }
+  });
+}
+
+// ---- errors ----
+
+function base(): ModelDecl {
+  return {
+    name: "tiny",
+    description: "test model",
+    modules: [
+      {
+        name: "core",
+        description: "",
+        compartments: [{ name: "blood", size: 5, unit: "L", description: "" }],
+        species: [
+          { name: "X", compartment: "blood", unit: "cell", initial: 10, description: "" },
+          { name: "D", compartment: "blood", unit: "nmol/L", initial: "D0/MW", description: "" },
+        ],
+        parameters: [
+          {
+            name: "k",
+            value: 0.5,
+            unit: "1/day",
+            description: "",
+            source: { kind: "literature", citation: "A et al. 2000" },
+          },
+          {
+            name: "kel",
+            value: 0.1,
+            unit: "1/h",
+            description: "",
+            source: { kind: "assumed", note: "test" },
+          },
+          { name: "D0", value: 2, unit: "ug/L", description: "", source: { kind: "fitted", note: "test" } },
+          {
+            name: "MW",
+            value: 150000,
+            unit: "g/mol",
+            description: "",
+            source: { kind: "literature", citation: "B 2001" },
+          },
+        ],
+        processes: [
+          { name: "growth", rate: "k*X", changes: { X: 1 }, evidence: ["review:14"], description: "" },
+          { name: "clearance", rate: "kel*D", changes: { D: -1 }, evidence: [], description: "" },
+        ],
+        observables: [{ name: "Dmass", expression: "D*blood", unit: "nmol", description: "" }],
+        events: [
+          {
+            name: "dose",
+            arguments: [{ name: "amount", unit: "mg", description: "" }],
+            assign: { D: "D + amount/MW/blood" },
+            evidence: [],
+            description: "",
+          },
+        ],
+      },
+    ],
+  };
+}
+
+function expectError(mutate: (m: ModelDecl) => void, ...patterns: RegExp[]) {
+  const m = structuredClone(base());
+  mutate(m);
+  assert.throws(
+    () => compileModel(m),
+    (err: unknown) => {
+      assert.ok(err instanceof InputError, `not an InputError: ${String(err)}`);
+      for (const re of patterns) assert.match(err.message, re);
+      return true;
+    },
+  );
+}
+const core = (m: ModelDecl): Required<ModuleDecl> => m.modules[0] as Required<ModuleDecl>;
+
+test("units are converted: hours, µg/L → nmol/L via MW, mg doses", () => {
+  const m = compileModel(base());
+  const p = m.defaultParameters();
+  const y = m.initialState(p);
+  // D0/MW = 2 ug/L / 150000 g/mol = 1.333e-11 mol/L = 0.01333 nmol/L
+  assert.equal(y[0], 10);
+  assert.ok(Math.abs(y[1] - (2e-6 / 150000) * 1e9) < 1e-15);
+  const dydt = new Float64Array(2);
+  m.rhs(0, y, dydt, p);
+  assert.equal(dydt[0], 5);
+  assert.ok(Math.abs(dydt[1] - -0.1 * 24 * y[1]) < 1e-12 * Math.abs(y[1]));
+  const y2 = Float64Array.from([10, 0]);
+  m.applyEvent("dose", y2, p, { amount: 240 });
+  // 240 mg / 150000 g/mol / 5 L = 3.2e-7 mol/L = 320 nmol/L
+  assert.ok(Math.abs(y2[1] - 320) < 1e-9);
+  const out = new Float64Array(1);
+  m.observe(0, y2, p, out);
+  assert.ok(Math.abs(out[0] - 1600) < 1e-9);
+  assert.throws(() => m.applyEvent("dose", y2, p, {}), /event "dose"\.amount: expected a finite number/);
+  assert.throws(() => m.applyEvent("bolus", y2, p, {}), /event: expected one of dose/);
+});
+
+test("every bad declaration names itself and what is wrong", () => {
+  expectError(
+    (m) =>
+      core(m).species.push({ name: "k", compartment: "blood", unit: "cell", initial: 0, description: "" }),
+    /species "k" \(module "core"\)\.name/,
+    /parameter "k" \(module "core"\) has it/,
+  );
+  expectError(
+    (m) => {
+      core(m).processes[0].rate = "k*X*Y";
+    },
+    /process "growth" \(module "core"\)\.rate/,
+    /"Y" is not declared/,
+  );
+  expectError((m) => {
+    core(m).species[0].compartment = "liver";
+  }, /species "X" \(module "core"\)\.compartment: expected a declared compartment \(blood\), got "liver"/);
+  expectError(
+    (m) => {
+      core(m).processes[0].evidence = ["review:99"];
+    },
+    /process "growth" \(module "core"\)\.evidence: expected a known evidence id/,
+    /"review:99"/,
+  );
+  expectError((m) => {
+    core(m).parameters[0].source = { kind: "literature" };
+  }, /parameter "k" \(module "core"\)\.source\.citation: expected a citation/);
+  expectError((m) => {
+    core(m).parameters[1].source = { kind: "assumed" };
+  }, /parameter "kel" \(module "core"\)\.source\.note: expected a note/);
+  expectError((m) => {
+    (core(m).parameters[0] as { source?: unknown }).source = undefined;
+  }, /parameter "k" \(module "core"\)\.source: expected a source/);
+  expectError(
+    (m) => {
+      core(m).processes[0].rate = "k*X*X";
+    },
+    /process "growth" \(module "core"\)\.rate/,
+    /rate's unit is cell\^2\/day/,
+    /a rate in cell\/day/,
+  );
+  expectError((m) => {
+    core(m).processes[0].rate = "k + X";
+  }, /cannot add 1\/day and cell/);
+  expectError(
+    (m) => {
+      core(m).observables[0].unit = "cell";
+    },
+    /observable "Dmass" \(module "core"\)\.expression/,
+    /unit cell \(cell\)/,
+  );
+  expectError((m) => {
+    core(m).parameters[0].unit = "1/dya";
+  }, /parameter "k" \(module "core"\)\.unit: expected known unit names \(unknown "dya"/);
+  expectError((m) => {
+    core(m).processes[0].changes = { Z: 1 };
+  }, /process "growth" \(module "core"\)\.changes: expected a declared species/);
+  expectError((m) => {
+    core(m).processes[0].rate = "k*(X";
+  }, /process "growth" \(module "core"\)\.rate: expected "\)" closing the parenthesis opened at column 3 at column 5/);
+  expectError((m) => {
+    core(m).processes[0].rate = "expo(k)*X";
+  }, /process "growth".*known functions/);
+  expectError(
+    (m) => {
+      core(m).species[1].initial = "D0";
+    },
+    /species "D" \(module "core"\)\.initial/,
+    /unit nmol\/L/,
+  );
+  expectError((m) => {
+    core(m).processes.push({ name: "growth", rate: "k*X", changes: { X: 1 }, evidence: [], description: "" });
+  }, /process "growth" \(module "core"\)\.name/);
+  expectError((m) => {
+    core(m).observables.push(
+      { name: "a1", expression: "a2", unit: "1", description: "" },
+      { name: "a2", expression: "a1", unit: "1", description: "" },
+    );
+  }, /a1 → a2 → a1/);
+  expectError((m) => {
+    core(m).processes[0].changes = { X: "X" };
+  }, /changes\.X: expected no species here/);
+});
+
+test("modules compose over shared compartments; removing a module leaves a compiling model or a clear error", () => {
+  const decl = structuredClone(base());
+  const extra: ModuleDecl = {
+    name: "immune",
+    description: "",
+    species: [{ name: "Y", compartment: "blood", unit: "cell", initial: 1, description: "" }],
+    parameters: [
+      { name: "kY", value: 1, unit: "1/day", description: "", source: { kind: "assumed", note: "test" } },
+    ],
+    processes: [{ name: "Y_from_X", rate: "kY*X", changes: { Y: 1 }, evidence: [], description: "" }],
+  };
+  const full = compileModel({ ...decl, modules: [...decl.modules, extra] });
+  assert.deepEqual(
+    full.species.map((s) => s.name),
+    ["X", "D", "Y"],
+  );
+  const without = compileModel(decl);
+  assert.equal(without.species.length, 2);
+  assert.ok(Math.abs(without.initialState(without.defaultParameters())[1] - (2e-6 / 150000) * 1e9) < 1e-12);
+  // a module that depends on another module's species fails clearly when that module is removed
+  const orphan: ModuleDecl = {
+    ...extra,
+    processes: [{ name: "Y_from_Q", rate: "kY*Q", changes: { Y: 1 }, evidence: [], description: "" }],
+  };
+  assert.throws(
+    () => compileModel({ ...decl, modules: [...decl.modules, orphan] }),
+    /process "Y_from_Q" \(module "immune"\)\.rate.*"Q" is not declared in any module of model "tiny" \(modules: core, immune\)/,
+  );
+});
