@@ -63,7 +63,13 @@ export function solveOde(problem: OdeProblem, options: OdeOptions = {}): OdeSolu
   const { n, t0, tEnd } = v;
   const ctx = new OdeContext(problem, n, v.rtol, v.atol, v.hMax, v.nonNegative, v.maxSteps, v.fixedStep);
   const auto = v.method === "auto";
-  let method: MethodName = auto ? "dopri5" : (v.method as MethodName);
+  // "auto": Rodas5P when the problem supplies a Jacobian (the caller expects stiffness); otherwise Dopri5
+  // with stiffness detection, switching to Rodas5P for the rest of the solve (see Dopri5Stepper)
+  let method: MethodName = auto
+    ? problem.jacobian !== undefined
+      ? "rodas5"
+      : "dopri5"
+    : (v.method as MethodName);
   let stepper = createStepper(method, ctx);
   const out = new OutputRecorder(v.outputTimes, n);
   const fired: FiredEvent[] = [];
