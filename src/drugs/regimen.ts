@@ -119,7 +119,7 @@ interface PartialComponent {
   count?: number;
   fromDay?: number;
   infusion?: { value: number; unit: "min" | "h" };
-  /** Offset just after the component, for "expected a schedule" errors. */
+  /** Offset of the token after the component, for "expected a schedule" errors. */
   end: number;
 }
 
@@ -197,7 +197,7 @@ class RegimenParser {
     }
     const c: PartialComponent = { amount, unit, end: 0, ...(drug !== undefined ? { drug } : {}) };
     this.scheduleAndModifiers(c);
-    c.end = this.tokens[this.pos - 1].start + this.tokens[this.pos - 1].text.length;
+    c.end = this.peek().start;
     return c;
   }
 
