@@ -317,3 +317,14 @@ test("modules compose over shared compartments; removing a module leaves a compi
     /process "Y_from_Q" \(module "immune"\)\.rate.*"Q" is not declared in any module of model "tiny" \(modules: core, immune\)/,
   );
 });
+
+test("every registered model has a finite Jacobian at its initial state (zeros included)", () => {
+  for (const name of modelNames()) {
+    const m = compileModel(getModel(name));
+    const p = m.defaultParameters();
+    const y = m.initialState(p);
+    const J = new Float64Array(y.length * y.length);
+    m.jacobian(0, y, J, p);
+    assert.ok(J.every(Number.isFinite), name);
+  }
+});

@@ -313,8 +313,13 @@ const rows: FunctionDef[] = [
     partials: (a) => {
       const [x, k, n] = a;
       const h = call("hill", x, k, n);
-      const hh = mul(h, sub(one, h)); // h(1-h)
-      return [div(mul(n, hh), x), neg(div(mul(n, hh), k)), mul(hh, sub(call("ln", x), call("ln", k)))];
+      const denom2 = pow(add(pow(k, n), pow(x, n)), two); // (K^n + x^n)^2
+      // written without division by x or K so that x = 0 gives 0 (n > 1), not 0/0
+      return [
+        div(mul(mul(n, pow(x, sub(n, one))), pow(k, n)), denom2),
+        neg(div(mul(mul(n, pow(k, sub(n, one))), pow(x, n)), denom2)),
+        ifElse(cmp(">", x, num(0)), mul(mul(h, sub(one, h)), sub(call("ln", x), call("ln", k))), num(0)),
+      ];
     },
     description: "hill(x, K, n) = x^n/(K^n + x^n): Hill activation, 1/2 at x = K",
   },

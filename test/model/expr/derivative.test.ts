@@ -91,6 +91,16 @@ test("every table function's derivative rule agrees with finite differences", ()
   assert.ok(checked > 40);
 });
 
+test("hill's derivative is finite where the signal is zero", () => {
+  for (const name of ["x", "K", "n"]) {
+    const d = evaluateExpr(
+      differentiate(parseExpr("hill(x, K, n)"), name),
+      (s) => ({ x: 0, K: 6, n: 2 })[s] ?? Number.NaN,
+    );
+    assert.ok(d === 0, `${name}: ${d}`);
+  }
+});
+
 test("a function without derivative rule says so", () => {
   assert.throws(() => differentiate(parseExpr("factorial(x)"), "x"), NotDifferentiableError);
   assert.equal(printExpr(differentiate(parseExpr("factorial(n)*x"), "x")), "factorial(n)");
