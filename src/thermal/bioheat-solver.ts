@@ -1,0 +1,546 @@
+/**
+ * Implicit enthalpy solver for the Pennes bioheat equation with phase change on a structured grid:
+ *
+ *   ∂H/∂t = ∇·(k(T)∇T) + φ·[ω_b ρ_b c_b (T_b − T) + q_m],   T = T(H),
+ *
+ * φ = liquid fraction (0 in frozen tissue), and φ = 0 for good in cells that have been fully frozen
+ * once (vascular stasis). Finite volumes with the Kirchhoff variable u = ∫k dT, so every face flux is
+ * G_f (u_j − u_i) (second order on uniform grids). Backward Euler in time (stable at any step); each step
+ * solves the nonlinear system in H by Newton's method:
+ *   residual  R_i = V_i (H_i − Hⁿ_i) − Δt [Σ_f G_f (u_j − u_i) + V_i S_i],
+ *   correction in u (symmetric positive definite): (V C/k + Δt V p/k)_i δu_i + Δt Σ_f G_f (δu_i − δu_j) = −R_i,
+ *   δH_i = (C/k)_i δu_i, and an update never crosses a kink of H(T) in one iteration (it stops at the
+ *   solidus or liquidus), so no iteration jumps over the latent heat.
+ * Linear solves: Thomas (tridiagonal) on 1D grids, Jacobi-preconditioned conjugate gradients otherwise.
+ * Energy bookkeeping: boundary and source energy are accumulated from the converged residual evaluation,
+ * so ΔΣVH = boundary + source + Σ residuals (≤ tolerance).
+ * Probes: interior cells held at a temperature (Dirichlet) or removed (insulated), per probe; box faces
+ * carry patches (insulated, temperature, or flux into the domain).
+ */
+import type { Grid } from "./grid.js";
+import { cellCount } from "./grid.js";
+import type { PhaseChangeLaw } from "./phase-change.js";
+import { enthalpyOf, kirchhoffOf, phaseChangeLaw } from "./phase-change.js";
+import type { TissueNumbers } from "./tissue.js";
+
+export const PATCH_INSULATED = 0;
+export const PATCH_TEMPERATURE = 1;
+export const PATCH_FLUX = 2;
+export const PROBE_FIXED = 0;
+export const PROBE_INSULATED = 1;
+
+export type BoxFace = "xMin" | "xMax" | "yMin" | "yMax" | "zMin" | "zMax";
+
+export interface SolverSetup {
+  grid: Grid;
+  tissue: TissueNumbers;
+  /** Number of boundary patches on the box faces (their kinds and values are set per step). */
+  patchCount?: number;
+  /** Patch index per face cell (−1: insulated); default: all faces insulated. */
+  faceMaps?: Partial<Record<BoxFace, Int16Array>>;
+  /** Probe index per cell (−1: tissue), and the number of probes. */
+  cellProbe?: Int16Array;
+  probeCount?: number;
+  /** Starting temperature, °C (default: the tissue's). */
+  initialC?: number;
+  /** Newton tolerance on |R_i|/V_i, J/m³ (default 1e-3 × C_unfrozen × 1 K). */
+  residualTolerance?: number;
+  maxNewtonIterations?: number;
+  /** Called with the end time of each (sub)step before it is solved: set probe and patch values. */
+  setBoundary?: (tEnd: number, solver: BioheatSolver) => void;
+}
+
+export interface SolverStats {
+  steps: number;
+  newtonIterations: number;
+  linearIterations: number;
+  rejectedSteps: number;
+}
+
+const FACE_NAMES: BoxFace[] = ["xMin", "xMax", "yMin", "yMax", "zMin", "zMax"];
+
+export class BioheatSolver {
+  readonly grid: Grid;
+  readonly law: PhaseChangeLaw;
+  readonly tissue: TissueNumbers;
+  readonly n: number;
+  /** State: enthalpy (J/m³) and temperature (°C) per cell; stasis flag (fully frozen once). */
+  readonly H: Float64Array;
+  readonly T: Float64Array;
+  readonly stasis: Uint8Array;
+  /** Probes: index per cell, mode and temperature per probe. */
+  readonly cellProbe: Int16Array;
+  readonly probeMode: Uint8Array;
+  readonly probeTempC: Float64Array;
+  /** Box patches: kind and value (°C for temperature, W/m² into the domain for flux). */
+  readonly patchKind: Uint8Array;
+  readonly patchValue: Float64Array;
+  readonly faceMaps: Record<BoxFace, Int16Array>;
+  time = 0;
+  /** Energy that entered through boundaries/probes and from perfusion + metabolism, J (per the grid's unit). */
+  boundaryEnergy = 0;
+  sourceEnergy = 0;
+  readonly stats: SolverStats = { steps: 0, newtonIterations: 0, linearIterations: 0, rejectedSteps: 0 };
+  residualTolerance: number;
+  maxNewtonIterations: number;
+  private readonly setBoundary?: (tEnd: number, solver: BioheatSolver) => void;
+  // work arrays
+  private readonly Hn: Float64Array;
+  private readonly U: Float64Array;
+  private readonly ratio: Float64Array; // (C/k) per cell
+  private readonly diag: Float64Array;
+  private readonly R: Float64Array;
+  private readonly du: Float64Array;
+  private readonly cgR: Float64Array;
+  private readonly cgZ: Float64Array;
+  private readonly cgP: Float64Array;
+  private readonly cgQ: Float64Array;
+  private readonly probeU: Float64Array;
+  private readonly patchU: Float64Array;
+  private readonly epsH: number;
+
+  constructor(setup: SolverSetup) {
+    const g = setup.grid;
+    this.grid = g;
+    this.tissue = setup.tissue;
+    this.law = phaseChangeLaw(setup.tissue);
+    const n = cellCount(g);
+    this.n = n;
+    this.H = new Float64Array(n);
+    this.T = new Float64Array(n);
+    this.stasis = new Uint8Array(n);
+    this.cellProbe = setup.cellProbe ?? new Int16Array(n).fill(-1);
+    if (this.cellProbe.length !== n) throw new RangeError("cellProbe length must equal the cell count");
+    const probes = setup.probeCount ?? 0;
+    this.probeMode = new Uint8Array(probes);
+    this.probeTempC = new Float64Array(probes);
+    this.probeU = new Float64Array(probes);
+    const patches = setup.patchCount ?? 0;
+    this.patchKind = new Uint8Array(patches);
+    this.patchValue = new Float64Array(patches);
+    this.patchU = new Float64Array(patches);
+    const sizes: Record<BoxFace, number> = {
+      xMin: g.ny * g.nz,
+      xMax: g.ny * g.nz,
+      yMin: g.nx * g.nz,
+      yMax: g.nx * g.nz,
+      zMin: g.nx * g.ny,
+      zMax: g.nx * g.ny,
+    };
+    const maps = {} as Record<BoxFace, Int16Array>;
+    for (const f of FACE_NAMES) {
+      const m = setup.faceMaps?.[f] ?? new Int16Array(sizes[f]).fill(-1);
+      if (m.length !== sizes[f]) throw new RangeError(`face map ${f} must have ${sizes[f]} entries`);
+      maps[f] = m;
+    }
+    this.faceMaps = maps;
+    this.residualTolerance = setup.residualTolerance ?? 1e-3 * setup.tissue.cUnfrozen;
+    this.maxNewtonIterations = setup.maxNewtonIterations ?? 40;
+    this.setBoundary = setup.setBoundary;
+    this.Hn = new Float64Array(n);
+    this.U = new Float64Array(n);
+    this.ratio = new Float64Array(n);
+    this.diag = new Float64Array(n);
+    this.R = new Float64Array(n);
+    this.du = new Float64Array(n);
+    this.cgR = new Float64Array(n);
+    this.cgZ = new Float64Array(n);
+    this.cgP = new Float64Array(n);
+    this.cgQ = new Float64Array(n);
+    this.epsH = 1e-9 * this.law.hl + 1e-6;
+    this.setUniformTemperature(setup.initialC ?? setup.tissue.initialC);
+  }
+
+  setUniformTemperature(tempC: number): void {
+    const h = enthalpyOf(this.law, tempC);
+    this.H.fill(h);
+    this.T.fill(tempC);
+    this.stasis.fill(tempC <= this.law.ts ? 1 : 0);
+  }
+
+  /** Sets every cell's temperature from a function of the cell index. */
+  setTemperatures(f: (index: number) => number): void {
+    for (let c = 0; c < this.n; c++) {
+      const t = f(c);
+      this.T[c] = t;
+      this.H[c] = enthalpyOf(this.law, t);
+      this.stasis[c] = t <= this.law.ts ? 1 : 0;
+    }
+  }
+
+  /** True where the cell is tissue (an unknown), false in probe cells. */
+  isTissue(c: number): boolean {
+    return this.cellProbe[c] < 0;
+  }
+
+  /** Total enthalpy Σ V H over tissue cells, J. */
+  totalEnthalpy(): number {
+    const g = this.grid;
+    let s = 0;
+    for (let c = 0; c < this.n; c++) if (this.cellProbe[c] < 0) s += g.volume[c % g.nx] * this.H[c];
+    return s;
+  }
+
+  /**
+   * Advances by dt (s). A step whose Newton iteration does not converge is retried as two half steps
+   * (up to 5 levels). Returns false if even that fails (state then holds the last converged step).
+   */
+  advance(dt: number): boolean {
+    return this.advanceLevel(dt, 0);
+  }
+
+  private advanceLevel(dt: number, level: number): boolean {
+    if (this.tryStep(dt)) return true;
+    this.stats.rejectedSteps++;
+    if (level >= 5) return false;
+    return this.advanceLevel(dt / 2, level + 1) && this.advanceLevel(dt / 2, level + 1);
+  }
+
+  /** One backward-Euler step; on failure the state is restored and false returned. */
+  private tryStep(dt: number): boolean {
+    const tEnd = this.time + dt;
+    this.setBoundary?.(tEnd, this);
+    const law = this.law;
+    for (let p = 0; p < this.probeU.length; p++) this.probeU[p] = kirchhoffOf(law, this.probeTempC[p]);
+    for (let p = 0; p < this.patchU.length; p++)
+      this.patchU[p] = this.patchKind[p] === PATCH_TEMPERATURE ? kirchhoffOf(law, this.patchValue[p]) : 0;
+    this.Hn.set(this.H);
+    this.lastDt = dt;
+    for (let it = 0; it < this.maxNewtonIterations; it++) {
+      this.stats.newtonIterations++;
+      const worst = this.evaluate(dt, false);
+      if (worst <= this.residualTolerance) {
+        this.evaluate(dt, true);
+        this.commit(tEnd);
+        return true;
+      }
+      this.solveLinear();
+      this.update();
+    }
+    this.H.set(this.Hn);
+    this.refreshTemperature();
+    return false;
+  }
+
+  private commit(tEnd: number): void {
+    const ts = this.law.ts;
+    for (let c = 0; c < this.n; c++) if (this.T[c] <= ts) this.stasis[c] = 1;
+    this.time = tEnd;
+    this.stats.steps++;
+  }
+
+  private refreshTemperature(): void {
+    const law = this.law;
+    for (let c = 0; c < this.n; c++) {
+      const h = this.H[c];
+      this.T[c] =
+        h <= 0 ? law.ts + h / law.cf : h >= law.hl ? law.tl + (h - law.hl) / law.cu : law.ts + h / law.cMushy;
+    }
+  }
+
+  /**
+   * Computes T, u, C/k from H, the residual R and the Jacobian diagonal; returns max |R_i|/V_i.
+   * With `book` set, adds this step's boundary and source energy to the totals instead.
+   */
+  private evaluate(dt: number, book: boolean): number {
+    const g = this.grid;
+    const law = this.law;
+    const { nx, ny, nz } = g;
+    const { H, Hn, T, U, ratio, diag, R, cellProbe, probeMode, probeU, stasis } = this;
+    const perf = this.tissue.perfusionCoefficient;
+    const qm = this.tissue.metabolism;
+    const tb = this.tissue.arterialC;
+    const { ts, tl, hl, cf, cu, cMushy, kf, ku, ul, width } = law;
+    const dk = ku - kf;
+    // 1. pointwise quantities
+    for (let c = 0; c < this.n; c++) {
+      const h = H[c];
+      let t: number;
+      let u: number;
+      let k: number;
+      let cap: number;
+      if (h <= 0) {
+        t = ts + h / cf;
+        u = kf * (t - ts);
+        k = kf;
+        cap = cf;
+      } else if (h >= hl) {
+        t = tl + (h - hl) / cu;
+        u = ul + ku * (t - tl);
+        k = ku;
+        cap = cu;
+      } else {
+        const s = h / cMushy;
+        t = ts + s;
+        u = kf * s + (0.5 * dk * s * s) / width;
+        k = kf + (dk * s) / width;
+        cap = cMushy;
+      }
+      T[c] = t;
+      U[c] = u;
+      ratio[c] = cap / k;
+    }
+    // 2. residual and diagonal
+    const sx = 1;
+    const sy = nx;
+    const sz = nx * ny;
+    const { gx, gy, gz, gyBox, gzBox, volume, areaX, hy, hz } = g;
+    const maps = this.faceMaps;
+    const pk = this.patchKind;
+    const pv = this.patchValue;
+    const pu = this.patchU;
+    let worst = 0;
+    let boundary = 0;
+    let source = 0;
+    for (let k = 0; k < nz; k++) {
+      for (let j = 0; j < ny; j++) {
+        const rowBase = nx * (j + ny * k);
+        for (let i = 0; i < nx; i++) {
+          const c = rowBase + i;
+          if (cellProbe[c] >= 0) {
+            R[c] = 0;
+            diag[c] = 1;
+            continue;
+          }
+          const uc = U[c];
+          let flux = 0; // Σ G (u_j − u_c), W
+          let bflux = 0; // the part from probes and box faces
+          let gsum = 0; // Σ G over faces that couple implicitly (tissue, probe, temperature patches)
+          // six neighbours: [stride, exists, conductance]
+          for (let dir = 0; dir < 6; dir++) {
+            let inside: boolean;
+            let nb = 0;
+            let G: number;
+            let faceIdx = 0;
+            switch (dir) {
+              case 0:
+                inside = i > 0;
+                nb = c - sx;
+                G = inside ? gx[i] : gx[0];
+                faceIdx = j + ny * k;
+                break;
+              case 1:
+                inside = i < nx - 1;
+                nb = c + sx;
+                G = inside ? gx[i + 1] : gx[nx];
+                faceIdx = j + ny * k;
+                break;
+              case 2:
+                inside = j > 0;
+                nb = c - sy;
+                G = inside ? gy[i] : gyBox[i];
+                faceIdx = i + nx * k;
+                break;
+              case 3:
+                inside = j < ny - 1;
+                nb = c + sy;
+                G = inside ? gy[i] : gyBox[i];
+                faceIdx = i + nx * k;
+                break;
+              case 4:
+                inside = k > 0;
+                nb = c - sz;
+                G = inside ? gz[i] : gzBox[i];
+                faceIdx = i + nx * j;
+                break;
+              default:
+                inside = k < nz - 1;
+                nb = c + sz;
+                G = inside ? gz[i] : gzBox[i];
+                faceIdx = i + nx * j;
+                break;
+            }
+            if (G === 0) continue;
+            if (inside) {
+              const p = cellProbe[nb];
+              if (p < 0) {
+                flux += G * (U[nb] - uc);
+                gsum += G;
+              } else if (probeMode[p] === PROBE_FIXED) {
+                const f = G * (probeU[p] - uc);
+                flux += f;
+                bflux += f;
+                gsum += G;
+              }
+            } else {
+              const map =
+                dir === 0
+                  ? maps.xMin
+                  : dir === 1
+                    ? maps.xMax
+                    : dir === 2
+                      ? maps.yMin
+                      : dir === 3
+                        ? maps.yMax
+                        : dir === 4
+                          ? maps.zMin
+                          : maps.zMax;
+              const p = map[faceIdx];
+              if (p < 0) continue;
+              const kind = pk[p];
+              if (kind === PATCH_TEMPERATURE) {
+                const f = G * (pu[p] - uc);
+                flux += f;
+                bflux += f;
+                gsum += G;
+              } else if (kind === PATCH_FLUX) {
+                const area = dir < 2 ? areaX[dir === 0 ? 0 : nx] : dir < 4 ? G * 0.5 * hy : G * 0.5 * hz;
+                const f = pv[p] * area;
+                flux += f;
+                bflux += f;
+              }
+            }
+          }
+          const V = volume[i];
+          const t = T[c];
+          let phi = 0;
+          if (stasis[c] === 0) phi = t >= tl ? 1 : t <= ts ? 0 : (t - ts) / width;
+          const src = phi * (perf * (tb - t) + qm);
+          const r = V * (H[c] - Hn[c]) - dt * (flux + V * src);
+          R[c] = r;
+          const kc = H[c] <= 0 ? kf : H[c] >= hl ? ku : kf + (dk * (t - ts)) / width;
+          diag[c] = V * ratio[c] + (dt * V * phi * perf) / kc + dt * gsum;
+          const rel = Math.abs(r) / V;
+          if (rel > worst) worst = rel;
+          boundary += bflux;
+          source += V * src;
+        }
+      }
+    }
+    if (book) {
+      this.boundaryEnergy += dt * boundary;
+      this.sourceEnergy += dt * source;
+    }
+    return worst;
+  }
+
+  /** y = A x over tissue cells (x must be 0 in probe cells). */
+  private multiply(dt: number, x: Float64Array, y: Float64Array): void {
+    const g = this.grid;
+    const { nx, ny, nz, gx, gy, gz } = g;
+    const diag = this.diag;
+    const probe = this.cellProbe;
+    const sy = nx;
+    const sz = nx * ny;
+    for (let k = 0; k < nz; k++) {
+      for (let j = 0; j < ny; j++) {
+        const base = nx * (j + ny * k);
+        for (let i = 0; i < nx; i++) {
+          const c = base + i;
+          if (probe[c] >= 0) {
+            y[c] = 0;
+            continue;
+          }
+          let off = 0;
+          if (i > 0) off += gx[i] * x[c - 1];
+          if (i < nx - 1) off += gx[i + 1] * x[c + 1];
+          if (j > 0) off += gy[i] * x[c - sy];
+          if (j < ny - 1) off += gy[i] * x[c + sy];
+          if (k > 0) off += gz[i] * x[c - sz];
+          if (k < nz - 1) off += gz[i] * x[c + sz];
+          y[c] = diag[c] * x[c] - dt * off;
+        }
+      }
+    }
+  }
+
+  private lastDt = 0;
+
+  /** Solves A δu = −R into `du`. */
+  private solveLinear(): void {
+    const g = this.grid;
+    if (g.ny === 1 && g.nz === 1) this.solveTridiagonal();
+    else this.solveConjugateGradient();
+  }
+
+  private solveTridiagonal(): void {
+    const { nx, gx } = this.grid;
+    const dt = this.lastDt;
+    const { diag, R, du, cellProbe } = this;
+    const cp = this.cgP; // modified super-diagonal
+    const dp = this.cgQ; // modified rhs
+    for (let i = 0; i < nx; i++) {
+      const tissue = cellProbe[i] < 0;
+      const a = tissue && i > 0 && cellProbe[i - 1] < 0 ? -dt * gx[i] : 0;
+      const c = tissue && i < nx - 1 && cellProbe[i + 1] < 0 ? -dt * gx[i + 1] : 0;
+      const b = diag[i];
+      const rhs = tissue ? -R[i] : 0;
+      if (i === 0) {
+        cp[i] = c / b;
+        dp[i] = rhs / b;
+      } else {
+        const m = b - a * cp[i - 1];
+        cp[i] = c / m;
+        dp[i] = (rhs - a * dp[i - 1]) / m;
+      }
+    }
+    du[nx - 1] = dp[nx - 1];
+    for (let i = nx - 2; i >= 0; i--) du[i] = dp[i] - cp[i] * du[i + 1];
+    this.stats.linearIterations++;
+  }
+
+  private solveConjugateGradient(): void {
+    const n = this.n;
+    const dt = this.lastDt;
+    const { diag, R, du, cgR: r, cgZ: z, cgP: p, cgQ: q, cellProbe } = this;
+    let bnorm = 0;
+    for (let c = 0; c < n; c++) {
+      du[c] = 0;
+      const b = cellProbe[c] < 0 ? -R[c] : 0;
+      r[c] = b;
+      bnorm += b * b;
+    }
+    bnorm = Math.sqrt(bnorm);
+    if (bnorm === 0) return;
+    let rz = 0;
+    for (let c = 0; c < n; c++) {
+      z[c] = r[c] / diag[c];
+      p[c] = z[c];
+      rz += r[c] * z[c];
+    }
+    const tol = 1e-7 * bnorm;
+    for (let it = 0; it < 2000; it++) {
+      this.multiply(dt, p, q);
+      let pq = 0;
+      for (let c = 0; c < n; c++) pq += p[c] * q[c];
+      const alpha = rz / pq;
+      let rr = 0;
+      for (let c = 0; c < n; c++) {
+        du[c] += alpha * p[c];
+        const rc = r[c] - alpha * q[c];
+        r[c] = rc;
+        rr += rc * rc;
+      }
+      this.stats.linearIterations++;
+      if (Math.sqrt(rr) <= tol) return;
+      let rzNew = 0;
+      for (let c = 0; c < n; c++) {
+        const zc = r[c] / diag[c];
+        z[c] = zc;
+        rzNew += r[c] * zc;
+      }
+      const beta = rzNew / rz;
+      rz = rzNew;
+      for (let c = 0; c < n; c++) p[c] = z[c] + beta * p[c];
+    }
+  }
+
+  /** H += (C/k) δu, stopping at the solidus/liquidus kinks. */
+  private update(): void {
+    const { H, du, ratio, cellProbe } = this;
+    const hl = this.law.hl;
+    const eps = this.epsH;
+    for (let c = 0; c < this.n; c++) {
+      if (cellProbe[c] >= 0) continue;
+      const h = H[c];
+      let hNew = h + ratio[c] * du[c];
+      if (h <= 0) {
+        if (hNew > 0) hNew = eps;
+      } else if (h >= hl) {
+        if (hNew < hl) hNew = hl - eps;
+      } else if (hNew < 0) hNew = -eps;
+      else if (hNew > hl) hNew = hl + eps;
+      H[c] = hNew;
+    }
+  }
+}
