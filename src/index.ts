@@ -1,6 +1,7 @@
 /**
  * cryoimmune: the library. Everything exported here runs in Node and in the browser.
  */
+export * from "./drugs/index.js";
 export { InputError } from "./errors.js";
 export * from "./evidence/index.js";
 export type { Expr } from "./model/expr/ast.js";
