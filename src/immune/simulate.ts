@@ -1,0 +1,210 @@
+/**
+ * simulatePatient(params, scenario) → Trajectory: one patient, one ODE solve (after a burn-in that lets
+ * the immune state settle around the untreated tumour), with ablations and doses as exact scheduled
+ * events. Browser-safe.
+ */
+import { InputError } from "../errors.js";
+import type { CompiledModel } from "../model/compiled.js";
+import { solveOde } from "../numerics/ode/solve.js";
+import type { OdeMethod, OdeStats, ScheduledEvent } from "../numerics/ode/types.js";
+import type { Scenario } from "../scenario/schema.js";
+import { ModelCache } from "./model-cache.js";
+import type { Trajectory } from "./trajectory.js";
+import { treatmentPlan } from "./treatment-plan.js";
+
+export interface SimulateOptions {
+  /** Compiled models to reuse (a cohort passes one cache for all its patients). */
+  cache?: ModelCache;
+  method?: Exclude<OdeMethod, "auto" | "dopri5" | "tsit5">;
+  rtol?: number;
+  /** Days of burn-in before the simulation starts, with tumour cell numbers frozen (default 90). */
+  burnInDays?: number;
+  /** Output interval in days (default: the scenario's outputs.everyDays, or 1). */
+  everyDays?: number;
+}
+
+/** The first columns of every trajectory, in this order (per lesion: one column per lesion id). */
+export const KEY_COLUMNS = [
+  "treg_pct_cd4_blood",
+  "cd8_per_mm3_*",
+  "diameter_mm_*",
+  "pd1_occupancy",
+  "ifng_pg_per_ml_blood",
+  "il10_pg_per_ml_blood",
+];
+
+/** Parameter vector for a scenario: model defaults, then the scenario's values, then `params`. */
+export function scenarioParameters(
+  model: CompiledModel,
+  scenarioValues: Record<string, number>,
+  params: Record<string, number>,
+): Float64Array {
+  const p = model.defaultParameters();
+  const set = (name: string, value: number, field: string) => {
+    let index: number;
+    try {
+      index = model.parameterIndex(name);
+    } catch {
+      throw new InputError(field, name, "the name of a model parameter (see docs/immune-model.md)");
+    }
+    if (!Number.isFinite(value)) throw new InputError(`${field}.${name}`, value, "a finite number");
+    const decl = model.parameters[index];
+    if ((decl.min !== undefined && value < decl.min) || (decl.max !== undefined && value > decl.max))
+      throw new InputError(
+        `${field}.${name}`,
+        value,
+        `a number between ${decl.min ?? "-∞"} and ${decl.max ?? "∞"}`,
+      );
+    p[index] = value;
+  };
+  for (const [name, value] of Object.entries(scenarioValues)) set(name, value, "scenario");
+  for (const [name, value] of Object.entries(params)) set(name, value, "parameters");
+  return p;
+}
+
+/** Absolute tolerances per species: cells to a hundredth of a cell, everything else to 1e-9 of its unit. */
+function absoluteTolerances(model: CompiledModel): Float64Array {
+  const atol = new Float64Array(model.species.length);
+  for (const s of model.species) atol[s.index] = s.unit === "cell" ? 1e-2 : 1e-9;
+  return atol;
+}
+
+function addStats(a: OdeStats, b: OdeStats): OdeStats {
+  return {
+    steps: a.steps + b.steps,
+    rejected: a.rejected + b.rejected,
+    rhsEvals: a.rhsEvals + b.rhsEvals,
+    jacobianEvals: a.jacobianEvals + b.jacobianEvals,
+    factorizations: a.factorizations + b.factorizations,
+  };
+}
+
+/** Output name of an observable: the slot tag (…_l2) replaced by the lesion id (…_distant). */
+function outputName(name: string, lesionIds: string[]): string {
+  const m = /_l(\d+)$/.exec(name);
+  if (!m) return name;
+  const slot = Number(m[1]) - 1;
+  return slot < lesionIds.length ? `${name.slice(0, -m[0].length + 1)}${lesionIds[slot]}` : name;
+}
+
+function columnOrder(names: string[], lesionIds: string[]): number[] {
+  const rank = (name: string): number => {
+    for (let k = 0; k < KEY_COLUMNS.length; k++) {
+      const key = KEY_COLUMNS[k];
+      if (key.endsWith("*") ? lesionIds.some((id) => name === key.slice(0, -1) + id) : name === key) return k;
+    }
+    return KEY_COLUMNS.length;
+  };
+  return names.map((_, i) => i).sort((a, b) => rank(names[a]) - rank(names[b]) || a - b);
+}
+
+export function simulatePatient(
+  params: Record<string, number> | undefined,
+  scenario: Scenario,
+  options: SimulateOptions = {},
+): Trajectory {
+  const plan = treatmentPlan(scenario);
+  const cache = options.cache ?? new ModelCache();
+  const model = cache.get(plan.structure);
+  const p = scenarioParameters(model, { ...plan.parameters, ...(scenario.parameters ?? {}) }, params ?? {});
+  const method = options.method ?? "rodas5";
+  const rtol = options.rtol ?? 1e-6;
+  const atol = absoluteTolerances(model);
+  const nonNegative = [...model.nonNegativeIndices];
+  const lesionIds = scenario.lesions.map((l) => l.id);
+
+  // Burn-in: the immune state settles around the untreated tumour, whose cell numbers are frozen.
+  const dynamicsIndex = model.parameterIndex("tumour_dynamics");
+  const dynamics = p[dynamicsIndex];
+  p[dynamicsIndex] = 0;
+  const burnInDays = options.burnInDays ?? 90;
+  const burnIn = solveOde(model.problem(p, 0, burnInDays), {
+    method,
+    rtol,
+    atol,
+    nonNegative,
+    outputTimes: [burnInDays],
+  });
+  p[dynamicsIndex] = dynamics;
+  let stats = burnIn.stats;
+  const every = options.everyDays ?? scenario.outputs?.everyDays ?? 1;
+  const emptyResult = (message: string): Trajectory => ({
+    days: new Float64Array(0),
+    columnNames: [],
+    columns: {},
+    units: {},
+    lesionIds,
+    events: [],
+    status: "failure",
+    message,
+    stats,
+    method: burnIn.method,
+  });
+  if (burnIn.status !== "success" || burnIn.y.length === 0)
+    return emptyResult(`burn-in failed: ${burnIn.message}`);
+
+  const { t0, tEnd } = plan;
+  const times: number[] = [];
+  for (let k = 0; ; k++) {
+    const t = t0 + k * every;
+    if (t > tEnd + 1e-9) break;
+    times.push(Math.min(t, tEnd));
+  }
+  if (times[times.length - 1] < tEnd) times.push(tEnd);
+  const events: ScheduledEvent[] = plan.events
+    .filter((e) => e.day <= tEnd)
+    .map((e) => ({
+      at: e.day,
+      name: e.event,
+      apply: (y: Float64Array) => model.applyEvent(e.event, y, p, e.args),
+    }));
+  const sol = solveOde(model.problem(p, t0, tEnd, burnIn.y[0]), {
+    method,
+    rtol,
+    atol,
+    nonNegative,
+    outputTimes: times,
+    events,
+    maxSteps: 200000,
+  });
+  stats = addStats(stats, sol.stats);
+
+  const nObs = model.observables.length;
+  const obs = new Float64Array(nObs);
+  const raw = model.observables.map(() => new Float64Array(sol.t.length));
+  for (let i = 0; i < sol.t.length; i++) {
+    model.observe(sol.t[i], sol.y[i], p, obs);
+    for (let k = 0; k < nObs; k++) raw[k][i] = obs[k];
+  }
+  const names = model.observables.map((o) => outputName(o.name, lesionIds));
+  const order = columnOrder(names, lesionIds);
+  const columns: Record<string, Float64Array> = {};
+  const units: Record<string, string> = {};
+  const columnNames: string[] = [];
+  for (const k of order) {
+    columnNames.push(names[k]);
+    columns[names[k]] = raw[k];
+    units[names[k]] = model.observables[k].unit;
+  }
+  let status = sol.status;
+  let message = sol.message;
+  if (status === "success")
+    for (const name of columnNames)
+      if (columns[name].some((v) => !Number.isFinite(v))) {
+        status = "failure";
+        message = `observable ${name} is not finite`;
+        break;
+      }
+  return {
+    days: sol.t,
+    columnNames,
+    columns,
+    units,
+    lesionIds,
+    events: plan.events.flatMap((e) => (e.report && e.day <= tEnd ? [e.report] : [])),
+    status,
+    message,
+    stats,
+    method: sol.method,
+  };
+}
