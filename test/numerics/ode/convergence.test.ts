@@ -78,9 +78,27 @@ describe("observed order of convergence", () => {
       assert.ok(worst < 1e-6, `worst dense-output error ${worst}`);
     });
   }
-  it("auto on a non-stiff problem stays explicit (dopri5)", () => {
-    const s = solveOde(problem, { rtol: 1e-8 });
+  it("auto: without a Jacobian a non-stiff problem stays explicit (dopri5); with one it uses rodas5", () => {
+    const { jacobian: _j, ...noJacobian } = problem;
+    const s = solveOde(noJacobian, { rtol: 1e-8 });
     assert.equal(s.method, "dopri5");
     assert.ok(Math.abs(s.y[s.y.length - 1][0] - exact[0]) < 1e-6);
+    assert.equal(solveOde(problem, { rtol: 1e-8 }).method, "rodas5");
+  });
+  it("auto: without a Jacobian a stiff problem (ROBER) switches to rodas5 and stays accurate", () => {
+    const rober: OdeProblem = {
+      f(_t, y, d) {
+        d[0] = -0.04 * y[0] + 1e4 * y[1] * y[2];
+        d[2] = 3e7 * y[1] * y[1];
+        d[1] = -d[0] - d[2];
+      },
+      y0: [1, 0, 0],
+      t0: 0,
+      tEnd: 1e5,
+    };
+    const s = solveOde(rober, { rtol: 1e-6, atol: 1e-14 });
+    assert.equal(s.status, "success");
+    assert.equal(s.method, "rodas5");
+    assert.ok(s.stats.steps < 2000, `${s.stats.steps} steps`);
   });
 });
