@@ -1,0 +1,87 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { compileModel } from "../../src/model/compile.js";
+import { getModel, modelNames } from "../../src/model/registry.js";
+import { exportSbml } from "../../src/model/sbml-export.js";
+import { solveOde } from "../../src/numerics/ode/index.js";
+import { simulateSbml } from "../../src/sbml/simulate.js";
+
+const fixtures = new URL("../fixtures/sbml-export/", import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), "cryoimmune-sbml-"));
+const validator = join(dir, "validate");
+
+test("the libSBML validator builds (gcc + libsbml5-dev); failure to build fails the suite", () => {
+  const build = spawnSync("sh", [join(fixtures, "build.sh"), validator], { encoding: "utf8" });
+  assert.equal(build.status, 0, `could not build the libSBML validator:\n${build.stderr}${build.stdout}`);
+});
+
+for (const name of modelNames()) {
+  test(`${name}: exported SBML L3V2 passes libSBML checkConsistency with zero errors`, () => {
+    const xml = exportSbml(getModel(name));
+    assert.match(
+      xml,
+      /<sbml xmlns="http:\/\/www\.sbml\.org\/sbml\/level3\/version2\/core" level="3" version="2">/,
+    );
+    const file = join(dir, `${name}.xml`);
+    writeFileSync(file, xml);
+    const run = spawnSync(validator, [file], { encoding: "utf8" });
+    assert.ok(run.status !== null, `validator did not run: ${run.error}`);
+    const summary = /errors (\d+) warnings (\d+)/.exec(run.stdout);
+    assert.ok(summary, `no summary from the validator:\n${run.stdout}${run.stderr}`);
+    assert.equal(Number(summary[1]), 0, run.stdout);
+    assert.equal(run.status, 0);
+  });
+
+  test(`${name}: the exported SBML simulates like the compiled model (SBML importer round trip)`, () => {
+    const decl = getModel(name);
+    const m = compileModel(decl);
+    const p = m.defaultParameters();
+    const times = [0, 0.5, 2, 10];
+    const sol = solveOde(m.problem(p, 0, 10), {
+      method: "rodas5",
+      rtol: 1e-10,
+      atol: 1e-12,
+      outputTimes: times,
+    });
+    assert.equal(sol.status, "success", sol.message);
+    const course = simulateSbml(exportSbml(decl), { outputTimes: times, rtol: 1e-10, atol: 1e-12 });
+    assert.equal(course.status, "success", course.message);
+    for (const s of m.species) {
+      const col = course.columns[s.name];
+      assert.ok(col, `column ${s.name}`);
+      times.forEach((_, k) => {
+        const ours = sol.y[k][s.index];
+        const scale = Math.max(...sol.y.map((row) => Math.abs(row[s.index])), 1e-30);
+        assert.ok(
+          Math.abs(col[k] - ours) <= 1e-6 * scale,
+          `${name} ${s.name}(t=${times[k]}): SBML ${col[k]} vs compiled ${ours}`,
+        );
+      });
+    }
+    const out = new Float64Array(m.observables.length);
+    for (const o of m.observables) {
+      const col = course.columns[o.name];
+      assert.ok(col, `column ${o.name}`);
+      const k = times.length - 1;
+      m.observe(times[k], sol.y[k], p, out);
+      assert.ok(
+        Math.abs(col[k] - out[o.index]) <= 1e-6 * Math.max(Math.abs(out[o.index]), 1e-12),
+        `${o.name}: ${col[k]} vs ${out[o.index]}`,
+      );
+    }
+  });
+}
+
+test("parameters carry their source in an annotation; processes carry their evidence", () => {
+  const xml = exportSbml(getModel("kuznetsov1994"));
+  assert.match(
+    xml,
+    /<parameter id="s"[^>]*value="13000"[^>]*>.*<cryo:source xmlns:cryo="urn:cryoimmune:model" kind="literature" citation="Kuznetsov VA/,
+  );
+  assert.match(xml, /<reaction id="tumour_killing"[\s\S]*?<cryo:ref id="kuznetsov1994" year="1994"\/>/);
+  assert.match(xml, /<unitDefinition id="u_per_cell_day" name="1\/\(cell\*day\)"/);
+});
