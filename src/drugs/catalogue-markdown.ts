@@ -231,12 +231,17 @@ a model by \`compileModel\`):
   dissociation constant converted to mg/L (Kd·MW). The drug is in large excess over the receptor in
   blood, so binding does not deplete serum drug; target-mediated elimination is inside the population
   clearances and the Michaelis–Menten term. With receptor turnover and internalisation the constant
-  would become Kd + kint/kon (quasi-steady state); no target has checked values for them, so K = Kd.
+  would become Kd + kint/kon (quasi-steady state); no target has checked values for them, so K = Kd by
+  default. The option \`targetBinding\` (baseline target nM, kdeg, kint, kon, with their source) adds the
+  total target as a species (synthesis, free-target turnover, complex internalisation that also removes
+  drug: quasi-steady-state TMDD, Gibiansky et al. 2008) and uses K_ss for occupancy.
   Free drug at the site is taken equal to serum drug (blood T cells); tissue penetration is not
   modelled here.
 - **Events**: \`dose_<drug>(amountMg)\` (bolus), \`infusion_start_<drug>(amountMg, durationDays)\` and
   \`infusion_stop_<drug>(amountMg, durationDays)\`.
 - **Observables**: \`<drug>_serum\` (mg/L = µg/mL), \`<drug>_clearance\` (L/day), \`occupancy_<target>\`.
+- **Parameters** carry their source and, for CL, Vc, Q, Vp, the published between-patient variability as a
+  log-normal distribution (for virtual populations).
 
 \`simulatePk\` compiles the modules of every drug a regimen names, schedules each dose as an exact event
 of \`solveOde\` (doses at day 0, several at one time, and doses between output times are all applied)

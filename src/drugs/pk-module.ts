@@ -14,7 +14,9 @@
  * in blood (nM of drug against pM of receptor), so binding does not deplete serum drug; target-mediated
  * elimination is already inside the population clearances (and the Michaelis–Menten term where one
  * was published). Receptor turnover and internalisation would turn K into the quasi-steady-state
- * constant Kd + kint/kon; no target in the catalogue has checked values for them, so K = Kd.
+ * constant Kd + kint/kon; no target in the catalogue has checked values for them, so K = Kd by
+ * default, and `options.targetBinding` switches on the quasi-steady-state TMDD form with caller-supplied
+ * (sourced) target parameters.
  *
  * Events: `dose_<drug>(amountMg)` (bolus), `infusion_start_<drug>(amountMg, durationDays)` and
  * `infusion_stop_<drug>(amountMg, durationDays)` (zero-order input between the two).
@@ -44,6 +46,25 @@ export interface PkModuleOptions {
   timeVaryingClearance?: boolean;
   /** Include the published saturable clearance (default true). */
   saturableClearance?: boolean;
+  /**
+   * Target turnover at the site (quasi-steady-state TMDD, Gibiansky et al. 2008): adds the total
+   * target as a species with synthesis, degradation of free target and internalisation of the complex,
+   * which removes drug. Occupancy then uses K_ss = Kd + kint/kon. Off by default: no target in the
+   * catalogue has checked values; callers supply calibrated or assumed ones with their source.
+   */
+  targetBinding?: TargetBindingParameters;
+}
+
+export interface TargetBindingParameters {
+  /** Baseline total target concentration at the site, nmol/L. */
+  baselineNanomolar: number;
+  /** Turnover rate of the free target, 1/day. */
+  degradationPerDay: number;
+  /** Internalisation rate of the drug–target complex, 1/day. */
+  internalisationPerDay: number;
+  /** Association rate constant, L/nmol/day. */
+  konPerNanomolarPerDay: number;
+  source: Source;
 }
 
 /** Typical IgG molecular weight used when a drug's is not in the catalogue. */
@@ -152,17 +173,34 @@ export function pkModule(drug: DrugRecord, options: PkModuleOptions = {}): Modul
   const threeCompartment = pk.q2LPerDay !== undefined && pk.vp2L !== undefined;
   const hasAlbumin = pk.covariates.some((e) => e.covariate === "albuminGPerL");
 
+  // Between-patient variability (log-normal CV) travels with the parameter, for virtual populations.
+  const iiv = (p: PkParameterName): Partial<ParameterDecl> => {
+    const v = pk.variability.find((x) => x.parameter === p);
+    return v ? { distribution: { kind: "lognormal", cv: v.cv } } : {};
+  };
   params.push(
-    parameter(`${id}_CL`, pk.clLPerDay, `${drug.name} clearance of the reference patient (first dose)`),
+    parameter(
+      `${id}_CL`,
+      pk.clLPerDay,
+      `${drug.name} clearance of the reference patient (first dose)`,
+      iiv("cl"),
+    ),
   );
-  params.push(parameter(`${id}_Vc`, pk.vcL, `${drug.name} central volume of the reference patient`));
-  params.push(parameter(`${id}_Q`, pk.qLPerDay, `${drug.name} intercompartmental clearance`));
-  params.push(parameter(`${id}_Vp`, pk.vpL, `${drug.name} peripheral volume`));
+  params.push(
+    parameter(`${id}_Vc`, pk.vcL, `${drug.name} central volume of the reference patient`, iiv("vc")),
+  );
+  params.push(parameter(`${id}_Q`, pk.qLPerDay, `${drug.name} intercompartmental clearance`, iiv("q")));
+  params.push(parameter(`${id}_Vp`, pk.vpL, `${drug.name} peripheral volume`, iiv("vp")));
   if (threeCompartment && pk.q2LPerDay && pk.vp2L) {
     params.push(
-      parameter(`${id}_Q2`, pk.q2LPerDay, `${drug.name} clearance to the second peripheral compartment`),
+      parameter(
+        `${id}_Q2`,
+        pk.q2LPerDay,
+        `${drug.name} clearance to the second peripheral compartment`,
+        iiv("q2"),
+      ),
     );
-    params.push(parameter(`${id}_Vp2`, pk.vp2L, `${drug.name} second peripheral volume`));
+    params.push(parameter(`${id}_Vp2`, pk.vp2L, `${drug.name} second peripheral volume`, iiv("vp2")));
   }
   const weightSource: Source = {
     kind: "assumed",
@@ -290,6 +328,101 @@ export function pkModule(drug: DrugRecord, options: PkModuleOptions = {}): Modul
     source: kdSource,
   });
 
+  let occupancyExpr = `${conc} / (${conc} + ${n.kBinding})`;
+  const extraSpecies: SpeciesDecl[] = [];
+  const tb = options.targetBinding;
+  if (tb) {
+    for (const [field, v] of Object.entries({
+      baselineNanomolar: tb.baselineNanomolar,
+      degradationPerDay: tb.degradationPerDay,
+      internalisationPerDay: tb.internalisationPerDay,
+      konPerNanomolarPerDay: tb.konPerNanomolarPerDay,
+    }))
+      if (!(v > 0 && Number.isFinite(v)))
+        throw new InputError(`targetBinding.${field}`, v, "a positive number");
+    const rtot = `${id}_target_total`;
+    const cNm = `(${conc} * ${id}_nmol_per_mg)`;
+    const kss = `(${id}_kd_nM + ${id}_target_kint / ${id}_kon)`;
+    const bound = `(${cNm} / (${kss} + ${cNm}))`;
+    params.push(
+      {
+        name: `${id}_nmol_per_mg`,
+        value: 1000 / mwKDa,
+        unit: "nmol/mg",
+        description: `${drug.name}: amount per mass (1/MW)`,
+        source: mw
+          ? { kind: "derived", citation: mw.source.citation, note: `1000 / ${mwKDa} kDa` }
+          : { kind: "assumed", note: `1000 / ${mwKDa} kDa (typical IgG mass)` },
+      },
+      {
+        name: `${id}_kd_nM`,
+        value: kdNm,
+        unit: "nmol/L",
+        description: `${drug.name}–${target.name} dissociation constant`,
+        source: kd ? kd.source : { kind: "assumed", note: "no checked affinity; typical value" },
+      },
+      {
+        name: `${id}_target_baseline`,
+        value: tb.baselineNanomolar,
+        unit: "nmol/L",
+        description: `baseline total ${target.name} at the site`,
+        source: tb.source,
+      },
+      {
+        name: `${id}_target_kdeg`,
+        value: tb.degradationPerDay,
+        unit: "1/day",
+        description: `turnover of free ${target.name}`,
+        source: tb.source,
+      },
+      {
+        name: `${id}_target_kint`,
+        value: tb.internalisationPerDay,
+        unit: "1/day",
+        description: `internalisation of the ${drug.name}–${target.name} complex`,
+        source: tb.source,
+      },
+      {
+        name: `${id}_kon`,
+        value: tb.konPerNanomolarPerDay,
+        unit: "L/nmol/day",
+        description: `${drug.name}–${target.name} association rate constant`,
+        source: tb.source,
+      },
+    );
+    extraSpecies.push({
+      name: rtot,
+      compartment: `${id}_serum_space`,
+      unit: "nmol/L",
+      initial: `${id}_target_baseline`,
+      description: `total ${target.name} (free + bound to ${drug.name}) at the site`,
+    });
+    processes.push(
+      {
+        name: `${id}_target_synthesis`,
+        rate: `${id}_target_kdeg * ${id}_target_baseline`,
+        changes: { [rtot]: 1 },
+        evidence,
+        description: `${target.name} synthesis (zero order, balancing turnover at baseline)`,
+      },
+      {
+        name: `${id}_target_degradation`,
+        rate: `${id}_target_kdeg * ${rtot} * (1 - ${bound})`,
+        changes: { [rtot]: -1 },
+        evidence,
+        description: `turnover of free ${target.name}`,
+      },
+      {
+        name: `${id}_complex_internalisation`,
+        rate: `${id}_target_kint * ${rtot} * ${bound}`,
+        changes: { [rtot]: -1, [n.central]: `-${vc} / ${id}_nmol_per_mg` },
+        evidence,
+        description: `internalisation of ${drug.name}–${target.name} complexes (removes drug and target)`,
+      },
+    );
+    occupancyExpr = bound;
+  }
+
   const species: SpeciesDecl[] = [
     {
       name: n.central,
@@ -338,6 +471,7 @@ export function pkModule(drug: DrugRecord, options: PkModuleOptions = {}): Modul
       description: `days since the first dose of ${drug.name}`,
     },
   ];
+  species.push(...extraSpecies);
   const compartments: CompartmentDecl[] = [
     {
       name: `${id}_serum_space`,
@@ -362,7 +496,7 @@ export function pkModule(drug: DrugRecord, options: PkModuleOptions = {}): Modul
     { name: n.clearance, expression: cl, unit: "L/day", description: `${drug.name} linear clearance now` },
     {
       name: occupancyName(drug),
-      expression: `${conc} / (${conc} + ${n.kBinding})`,
+      expression: occupancyExpr,
       unit: "1",
       description: `fraction of ${target.name} bound by ${drug.name} at the site (quasi-equilibrium)`,
     },

@@ -11,7 +11,7 @@ import { solveOde } from "../numerics/ode/index.js";
 import { drugByName } from "./catalogue/index.js";
 import { terminalHalfLifeDays } from "./disposition.js";
 import { individualPk, steadyStateClearance } from "./individual-pk.js";
-import { occupancyName, pkModule, pkNames } from "./pk-module.js";
+import { occupancyName, pkModule, pkNames, type TargetBindingParameters } from "./pk-module.js";
 import { parseRegimen, printRegimen, type Regimen, regimenDrugs } from "./regimen.js";
 import { type DoseAdministration, scheduleRegimen } from "./schedule.js";
 import { hasPopulationPk } from "./types.js";
@@ -36,6 +36,8 @@ export interface SimulatePkInput {
   saturableClearance?: boolean;
   rtol?: number;
   atol?: number;
+  /** Target turnover (quasi-steady-state TMDD) per drug name; see PkModuleOptions.targetBinding. */
+  targetBinding?: Record<string, TargetBindingParameters>;
 }
 
 export interface DrugExposure {
@@ -114,7 +116,10 @@ export function simulatePk(input: SimulatePkInput): PkSimulation {
   const model = compileModel({
     name: `pk_${drugNamesInModel.join("_")}`,
     description: `PK/PD of ${drugNamesInModel.join(" + ")}`,
-    modules: records.map((r) => pkModule(r, moduleOptions)),
+    modules: records.map((r) => {
+      const binding = input.targetBinding?.[r.name];
+      return pkModule(r, binding ? { ...moduleOptions, targetBinding: binding } : moduleOptions);
+    }),
   });
   const p = model.defaultParameters();
   const obs = new Float64Array(model.observables.length);

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { DRUGS, drugByName } from "../../src/drugs/catalogue/index.js";
 import { individualPk } from "../../src/drugs/individual-pk.js";
 import { occupancyName, pkModule, pkNames } from "../../src/drugs/pk-module.js";
+import { simulatePk } from "../../src/drugs/simulate-pk.js";
 import { hasPopulationPk } from "../../src/drugs/types.js";
 import { InputError } from "../../src/errors.js";
 import { hasEvidence } from "../../src/evidence/index.js";
@@ -86,5 +87,99 @@ describe("pkModule: the drug as a model-language module", () => {
     const dydt = new Float64Array(y.length);
     model.rhs(0, model.initialState(p), dydt, p);
     assert.equal(dydt[model.speciesIndex("nivolumab_days_on_treatment")], 0);
+  });
+});
+
+describe("pkModule: quasi-steady-state target turnover (TMDD option)", () => {
+  const binding = (kint: number, baselineNanomolar = 0.05) => ({
+    baselineNanomolar,
+    degradationPerDay: 2,
+    internalisationPerDay: kint,
+    konPerNanomolarPerDay: 100,
+    source: { kind: "assumed" as const, note: "test values" },
+  });
+
+  it("the target balance and the drug loss by internalisation are as written", () => {
+    const nivo = drugByName("nivolumab");
+    const withT = compileModel({
+      name: "a",
+      description: "",
+      modules: [pkModule(nivo, { weightKg: 80, targetBinding: binding(10, 5) })],
+    });
+    const without = compileModel({ name: "b", description: "", modules: [pkModule(nivo, { weightKg: 80 })] });
+    const pA = withT.defaultParameters();
+    const pB = without.defaultParameters();
+    const yA = withT.initialState(pA);
+    const yB = without.initialState(pB);
+    const rIndex = withT.speciesIndex("nivolumab_target_total");
+    assert.equal(yA[rIndex], 5);
+    for (const [m, y] of [
+      [withT, yA],
+      [without, yB],
+    ] as const)
+      y[m.speciesIndex("nivolumab_amount_central")] = 10;
+    yA[rIndex] = 3;
+    const dA = new Float64Array(yA.length);
+    const dB = new Float64Array(yB.length);
+    withT.rhs(0, yA, dA, pA);
+    without.rhs(0, yB, dB, pB);
+    const vc = 3.63;
+    const cNm = (10 / vc) * (1000 / 146);
+    const kss = 7.2 + 10 / 100;
+    const f = cNm / (kss + cNm);
+    assert.ok(Math.abs(dA[rIndex] - (2 * 5 - 2 * 3 * (1 - f) - 10 * 3 * f)) < 1e-12);
+    const loss =
+      dB[without.speciesIndex("nivolumab_amount_central")] -
+      dA[withT.speciesIndex("nivolumab_amount_central")];
+    assert.ok(Math.abs(loss - (10 * 3 * f * vc) / (1000 / 146)) < 1e-12, String(loss));
+    const out = new Float64Array(withT.observables.length);
+    withT.observe(0, yA, pA, out);
+    assert.ok(Math.abs(out[withT.observableIndex("occupancy_pd1")] - f) < 1e-12);
+  });
+
+  it("kint = kdeg keeps the total target constant at any occupancy; K_ss lowers occupancy", () => {
+    const model = compileModel({
+      name: "c",
+      description: "",
+      modules: [pkModule(drugByName("nivolumab"), { targetBinding: binding(2) })],
+    });
+    const p = model.defaultParameters();
+    const y = model.initialState(p);
+    const dydt = new Float64Array(y.length);
+    for (const amount of [0, 1, 50, 500]) {
+      y[model.speciesIndex("nivolumab_amount_central")] = amount;
+      model.rhs(0, y, dydt, p);
+      assert.ok(Math.abs(dydt[model.speciesIndex("nivolumab_target_total")]) < 1e-15);
+    }
+    const tmdd = simulatePk({
+      drug: "nivolumab",
+      regimen: "240 mg once",
+      days: 30,
+      targetBinding: { nivolumab: binding(20) },
+    });
+    const qe = simulatePk({ drug: "nivolumab", regimen: "240 mg once", days: 30 });
+    assert.equal(tmdd.status, "success");
+    for (let i = 1; i <= 30; i++) assert.ok(tmdd.occupancy[i] < qe.occupancy[i] && tmdd.occupancy[i] > 0.8);
+    // A 0.05 nM target pool barely changes serum PK (< 3 % over a month).
+    assert.ok(Math.abs(tmdd.serumUgPerMl[30] / qe.serumUgPerMl[30] - 1) < 0.03);
+  });
+
+  it("a large target pool adds target-mediated elimination at low doses", () => {
+    const big = simulatePk({
+      drug: "nivolumab",
+      regimen: "10 mg once",
+      days: 30,
+      outputDays: [30],
+      targetBinding: { nivolumab: binding(20, 20) },
+    });
+    const none = simulatePk({ drug: "nivolumab", regimen: "10 mg once", days: 30, outputDays: [30] });
+    assert.ok(
+      big.serumUgPerMl[0] < 0.8 * none.serumUgPerMl[0],
+      `${big.serumUgPerMl[0]} vs ${none.serumUgPerMl[0]}`,
+    );
+    assert.throws(
+      () => pkModule(drugByName("nivolumab"), { targetBinding: { ...binding(2), degradationPerDay: 0 } }),
+      InputError,
+    );
   });
 });
