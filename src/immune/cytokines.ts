@@ -159,7 +159,12 @@ const parameters = [
     "about 50 pg/mL right after ablating a large lesion",
   ),
   secretion("s_ifng_cd8", 5e-6, "IFN-γ secretion per effector CD8 cell", "about 20 pg/mL at 1e7 CD8/mL"),
-  secretion("s_ifng_th", 5e-6, "IFN-γ secretion per helper CD4 cell", "as CD8"),
+  secretion(
+    "s_ifng_th",
+    5e-6,
+    "IFN-γ secretion per helper CD4 cell",
+    "same as an effector CD8 cell (no separate value)",
+  ),
   secretion("s_ifng_nk", 5e-6, "IFN-γ secretion per NK cell", "about 2 pg/mL at the resting NK density"),
   secretion(
     "s_il10_m2",
@@ -175,14 +180,24 @@ const parameters = [
     assumed("IL-10 rises after cryo [23]; magnitude assumed"),
   ),
   secretion("s_il10_treg", 5e-6, "IL-10 secretion per Treg", "minor at resting Treg numbers"),
-  secretion("s_il10_mdsc", 1e-6, "IL-10 secretion per MDSC", "minor"),
+  secretion(
+    "s_il10_mdsc",
+    1e-6,
+    "IL-10 secretion per MDSC",
+    "a minor source next to M2 macrophages; not measured",
+  ),
   secretion(
     "s_tgfb_tumour",
     1.25e-7,
     "TGF-β secretion per tumour cell",
     "about 50 pg/mL in a lesion at 1e9 cells/mL",
   ),
-  secretion("s_tgfb_treg", 5e-6, "TGF-β secretion per Treg", "minor"),
+  secretion(
+    "s_tgfb_treg",
+    5e-6,
+    "TGF-β secretion per Treg",
+    "a minor source next to tumour cells; not measured",
+  ),
   secretion(
     "s_tgfb_m2",
     1e-6,
@@ -215,7 +230,7 @@ const parameters = [
     5e-6,
     "pg/day/cell",
     "IFN-γ secretion per circulating effector CD8 cell",
-    assumed("as in lesions"),
+    assumed("same per-cell secretion as in lesions"),
   ),
   param(
     "K_TGFb_kill",

@@ -1,0 +1,137 @@
+/**
+ * `cryoimmune simulate SCENARIO --out DIR [--json]`: one patient. Writes (atomically, once everything
+ * is computed) DIR/timeseries.csv, DIR/summary.json and the plots lesion-diameters, immune-cells,
+ * cytokines and occupancy as PNG and SVG; prints where they are (or the summary with --json).
+ */
+import { readFileSync } from "node:fs";
+import type { Command } from "commander";
+import { InputError } from "../../errors.js";
+import { simulatePatient } from "../../immune/simulate.js";
+import type { Trajectory } from "../../immune/trajectory.js";
+import { summarizeTrajectory, trajectoryCsv } from "../../immune/trajectory-summary.js";
+import { type LineChartSpec, type LineSeries, lineChartSvg } from "../../report/line-chart.js";
+import { svgToPng } from "../../report/svg-to-png.js";
+import { parseScenario } from "../../scenario/load.js";
+import { writeFilesAtomic } from "../output.js";
+
+interface SimulateCliOptions {
+  out: string;
+  json?: boolean;
+}
+
+function series(
+  t: Trajectory,
+  names: string[],
+  label: (name: string) => string,
+  floor?: number,
+): LineSeries[] {
+  return names
+    .filter((n) => t.columns[n])
+    .map((n) => ({
+      name: label(n),
+      x: t.days,
+      y: floor === undefined ? t.columns[n] : t.columns[n].map((v) => (v >= floor ? v : Number.NaN)),
+    }));
+}
+
+/** Chart specs of a trajectory: lesion diameters, immune cells per lesion, cytokines, occupancy. */
+export function trajectoryCharts(t: Trajectory): Record<string, LineChartSpec> {
+  const labels = new Map<number, string[]>();
+  t.events
+    .filter((e, i, all) => e.kind === "cryoablation" || all.findIndex((x) => x.kind === "dose") === i)
+    .forEach((e) => {
+      labels.set(e.day, [...(labels.get(e.day) ?? []), e.kind === "cryoablation" ? e.label : "first dose"]);
+    });
+  const markers = [...labels].map(([x, l]) => ({ x, label: l.join(" + ") }));
+  const ids = t.lesionIds;
+  const cells = ids.flatMap((id) => [
+    `cd8_per_mm3_${id}`,
+    `treg_per_mm3_${id}`,
+    `nk_per_mm3_${id}`,
+    `mdsc_per_mm3_${id}`,
+  ]);
+  return {
+    "lesion-diameters": {
+      title: "Lesion longest diameter",
+      xLabel: "day",
+      yLabel: "diameter (mm)",
+      series: series(
+        t,
+        ids.map((id) => `diameter_mm_${id}`),
+        (n) => n.replace("diameter_mm_", ""),
+      ),
+      markers,
+    },
+    "immune-cells": {
+      title: "Immune cells per lesion",
+      xLabel: "day",
+      yLabel: "cells per mm³",
+      yScale: "log",
+      series: series(t, cells, (n) => n.replace("_per_mm3_", " · "), 0.01),
+      markers,
+    },
+    cytokines: {
+      title: "Plasma cytokines",
+      xLabel: "day",
+      yLabel: "pg/mL",
+      yScale: "log",
+      series: series(
+        t,
+        ["ifng_pg_per_ml_blood", "il10_pg_per_ml_blood", "il1b_pg_per_ml_blood", "tnfa_pg_per_ml_blood"],
+        (n) => n.replace("_pg_per_ml_blood", "").toUpperCase(),
+      ),
+      markers,
+    },
+    occupancy: {
+      title: "Checkpoint receptor occupancy",
+      xLabel: "day",
+      yLabel: "occupancy",
+      series: series(t, ["pd1_occupancy", "pdl1_occupancy", "ctla4_occupancy"], (n) =>
+        n.replace("_occupancy", ""),
+      ),
+      references: [{ y: 0.7, label: "70 %" }],
+      markers,
+    },
+  };
+}
+
+export function register(program: Command): void {
+  program
+    .command("simulate")
+    .description("Simulate one patient scenario (YAML or JSON): time series, summary and plots")
+    .argument("<scenario>", "scenario file (YAML or JSON), see docs/scenario.schema.json")
+    .requiredOption("--out <dir>", "output directory")
+    .option("--json", "print the summary as JSON")
+    .action((file: string, options: SimulateCliOptions) => {
+      let text: string;
+      try {
+        text = readFileSync(file, "utf8");
+      } catch {
+        throw new InputError("scenario", file, "a readable scenario file");
+      }
+      const scenario = parseScenario(text, file);
+      const trajectory = simulatePatient(undefined, scenario);
+      const summary = summarizeTrajectory(scenario, trajectory);
+      const files: Record<string, string | Uint8Array> = {
+        "timeseries.csv": trajectoryCsv(trajectory),
+        "summary.json": `${JSON.stringify(summary, null, 2)}\n`,
+      };
+      for (const [name, spec] of Object.entries(trajectoryCharts(trajectory))) {
+        const svg = lineChartSvg(spec);
+        files[`${name}.svg`] = svg;
+        files[`${name}.png`] = svgToPng(svg);
+      }
+      const written = writeFilesAtomic(options.out, files);
+      if (options.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+      else {
+        process.stdout.write(`${trajectory.status}: ${trajectory.message}\n`);
+        for (const l of summary.lesions)
+          process.stdout.write(
+            `  ${l.id}${l.ablated ? " (ablated)" : ""}: ${l.baselineDiameterMm} mm → best ${l.bestChangePct} % (day ${l.nadirDay}), final ${l.finalDiameterMm} mm\n`,
+          );
+        process.stdout.write(`wrote ${written.filter((p) => !/\.(png|svg)$/.test(p)).join(", ")}\n`);
+        process.stdout.write(`plots: ${written.filter((p) => /\.(png|svg)$/.test(p)).join(", ")}\n`);
+      }
+      if (trajectory.status !== "success") process.exitCode = 1;
+    });
+}
