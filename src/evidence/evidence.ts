@@ -44,5 +44,5 @@ export function citationText(r: EvidenceRecord): string {
   if (r.kind === "review-reference")
     return `Review reference [${r.id.slice("review:".length)}] (bibliographic details not given in the review text)`;
   const where = r.volumePages ? ` ${r.volumePages}` : "";
-  return `${r.authors} (${r.year}). ${r.title}. ${r.journal}${where}.${r.doi ? ` doi:${r.doi}` : ""}${r.pmid ? ` PMID:${r.pmid}` : ""}`;
+  return `${r.authors}${r.year === "unknown" ? "" : ` (${r.year})`}. ${r.title}. ${r.journal}${where}.${r.doi ? ` doi:${r.doi}` : ""}${r.pmid ? ` PMID:${r.pmid}` : ""}`;
 }
