@@ -243,7 +243,8 @@ a model by \`compileModel\`):
 - **Parameters** carry their source and, for CL, Vc, Q, Vp, the published between-patient variability as a
   log-normal distribution (for virtual populations).
 
-\`simulatePk\` compiles the modules of every drug a regimen names, schedules each dose as an exact event
+\`doseEvents(scheduleRegimen(parseRegimen(text), options))\` lists the events (name, day, arguments) a
+larger model applies for a regimen. \`simulatePk\` compiles the modules of every drug a regimen names, schedules each dose as an exact event
 of \`solveOde\` (doses at day 0, several at one time, and doses between output times are all applied)
 and reports serum concentration, occupancy, troughs (just before each dose) and the terminal
 half-life.
@@ -260,6 +261,8 @@ half-life.
   (IMscin001 IV arm).
 - The ODE model reproduces the closed-form bi-/tri-exponential (bolus and infusion superposition) to a
   relative 1e-8, including doses at day 0, simultaneous doses and doses between output times.
+- Time-varying (nivolumab) and Michaelis–Menten (durvalumab) clearance match SciPy Radau reference
+  solutions (\`test/fixtures/drugs/make_pk_reference.py\`) to a relative 1e-6 (measured ≈ 1e-10).
 
 Known limits: pembrolizumab and atezolizumab time-varying clearance is reported but not simulated
 (parameters not transcribed); nivolumab steady-state troughs were not checked against a published

@@ -3,6 +3,7 @@ export { DRUGS, drugByName, drugNames, TARGETS, targetByName } from "./catalogue
 export { catalogueMarkdown } from "./catalogue-markdown.js";
 export { doseResponse, linearConcentrations } from "./closed-form.js";
 export { type Disposition, disposition, terminalHalfLifeDays } from "./disposition.js";
+export { doseEvents, type ModelEventApplication } from "./dose-events.js";
 export {
   clearanceAt,
   type IndividualPk,

@@ -10,6 +10,7 @@ import type { ScheduledEvent } from "../numerics/ode/index.js";
 import { solveOde } from "../numerics/ode/index.js";
 import { drugByName } from "./catalogue/index.js";
 import { terminalHalfLifeDays } from "./disposition.js";
+import { doseEvents } from "./dose-events.js";
 import { individualPk, steadyStateClearance } from "./individual-pk.js";
 import { occupancyName, pkModule, pkNames, type TargetBindingParameters } from "./pk-module.js";
 import { parseRegimen, printRegimen, type Regimen, regimenDrugs } from "./regimen.js";
@@ -128,42 +129,28 @@ export function simulatePk(input: SimulatePkInput): PkSimulation {
   const troughs = new Map(records.map((r) => [r.name, [] as { day: number; serumUgPerMl: number }[]]));
 
   const events: ScheduledEvent[] = [];
-  for (const dose of doses) {
-    const n = pkNames(dose.drug);
+  for (const application of doseEvents(doses)) {
+    if (application.day >= days) continue;
+    const isStart = !application.event.startsWith("infusion_stop_");
     events.push({
-      at: dose.day,
-      name: dose.infusionHours > 0 ? n.infusionStart : n.dose,
+      at: application.day,
+      name: application.event,
       apply: (y) => {
-        if (dose.day > 0) {
-          model.observe(dose.day, y, p, obs);
-          const list = troughs.get(dose.drug);
+        // Record the trough (serum just before the dose) of each drug once per dose day.
+        if (isStart && application.day > 0) {
+          model.observe(application.day, y, p, obs);
+          const list = troughs.get(application.drug);
           const last = list?.[list.length - 1];
-          if (list && !(last && last.day === dose.day))
-            list.push({ day: dose.day, serumUgPerMl: obs[serumIndex.get(dose.drug) as number] });
+          if (list && !(last && last.day === application.day))
+            list.push({
+              day: application.day,
+              serumUgPerMl: obs[serumIndex.get(application.drug) as number],
+            });
         }
-        if (dose.infusionHours > 0)
-          model.applyEvent(n.infusionStart, y, p, {
-            amountMg: dose.amountMg,
-            durationDays: dose.infusionHours / 24,
-          });
-        else model.applyEvent(n.dose, y, p, { amountMg: dose.amountMg });
+        model.applyEvent(application.event, y, p, application.args);
       },
     });
-    if (dose.infusionHours > 0) {
-      const end = dose.day + dose.infusionHours / 24;
-      if (end < days)
-        events.push({
-          at: end,
-          name: n.infusionStop,
-          apply: (y) =>
-            model.applyEvent(n.infusionStop, y, p, {
-              amountMg: dose.amountMg,
-              durationDays: dose.infusionHours / 24,
-            }),
-        });
-    }
   }
-  events.sort((a, b) => a.at - b.at);
 
   const grid = outputGrid(input, days);
   const solution = solveOde(model.problem(p, 0, days), {

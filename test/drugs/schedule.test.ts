@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { doseEvents } from "../../src/drugs/dose-events.js";
 import { parseRegimen } from "../../src/drugs/regimen.js";
 import { scheduleRegimen } from "../../src/drugs/schedule.js";
 import { InputError } from "../../src/errors.js";
@@ -81,5 +82,26 @@ describe("scheduleRegimen", () => {
     );
     assert.throws(() => schedule("240 mg q2w", { horizonDays: 0 }), InputError);
     assert.throws(() => schedule("3 mg/kg q2w", { weightKg: -3 }), InputError);
+  });
+});
+
+describe("doseEvents: administrations as model events", () => {
+  it("a bolus is one dose event; an infusion a start/stop pair; sorted by time", () => {
+    const doses = schedule("nivolumab 240 mg q2w over 30 min + ipilimumab 1 mg/kg once", {
+      weightKg: 70,
+      horizonDays: 20,
+    });
+    const events = doseEvents(doses);
+    assert.deepEqual(
+      events.map((e) => [e.day, e.event, e.args.amountMg]),
+      [
+        [0, "infusion_start_nivolumab", 240],
+        [0, "dose_ipilimumab", 70],
+        [0 + 0.5 / 24, "infusion_stop_nivolumab", 240],
+        [14, "infusion_start_nivolumab", 240],
+        [14 + 0.5 / 24, "infusion_stop_nivolumab", 240],
+      ],
+    );
+    assert.equal(events[0].args.durationDays, 0.5 / 24);
   });
 });
