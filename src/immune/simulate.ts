@@ -6,7 +6,7 @@
 import { InputError } from "../errors.js";
 import type { CompiledModel } from "../model/compiled.js";
 import { solveOde } from "../numerics/ode/solve.js";
-import type { OdeMethod, OdeStats, ScheduledEvent } from "../numerics/ode/types.js";
+import type { OdeMethod, OdeProblem, OdeStats, ScheduledEvent } from "../numerics/ode/types.js";
 import type { Scenario } from "../scenario/schema.js";
 import { ModelCache } from "./model-cache.js";
 import type { Trajectory } from "./trajectory.js";
@@ -60,6 +60,16 @@ export function scenarioParameters(
   for (const [name, value] of Object.entries(scenarioValues)) set(name, value, "scenario");
   for (const [name, value] of Object.entries(params)) set(name, value, "parameters");
   return p;
+}
+
+/**
+ * The ODE problem without the generated symbolic Jacobian: for this model (≈80 species, ≈180
+ * processes) the generated Jacobian is a very large function that the JavaScript engine runs slowly,
+ * while the solver's finite-difference Jacobian needs n right-hand-side calls of a few µs each.
+ */
+function problemOf(model: CompiledModel, p: Float64Array, t0: number, tEnd: number, y0?: ArrayLike<number>): OdeProblem {
+  const full = model.problem(p, t0, tEnd, y0);
+  return { f: full.f, y0: full.y0, t0: full.t0, tEnd: full.tEnd };
 }
 
 /** Absolute tolerances per species: cells to a hundredth of a cell, everything else to 1e-9 of its unit. */
@@ -118,7 +128,7 @@ export function simulatePatient(
   const dynamics = p[dynamicsIndex];
   p[dynamicsIndex] = 0;
   const burnInDays = options.burnInDays ?? 90;
-  const burnIn = solveOde(model.problem(p, 0, burnInDays), {
+  const burnIn = solveOde(problemOf(model, p, 0, burnInDays), {
     method,
     rtol,
     atol,
@@ -158,7 +168,7 @@ export function simulatePatient(
       name: e.event,
       apply: (y: Float64Array) => model.applyEvent(e.event, y, p, e.args),
     }));
-  const sol = solveOde(model.problem(p, t0, tEnd, burnIn.y[0]), {
+  const sol = solveOde(problemOf(model, p, t0, tEnd, burnIn.y[0]), {
     method,
     rtol,
     atol,
