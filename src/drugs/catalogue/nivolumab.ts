@@ -21,14 +21,22 @@ export const nivolumab: DrugRecord = {
     {
       text: "240 mg q2w over 30 min",
       setting: "monotherapy, most indications",
-      source: LABEL_OPDIVO("section 2"),
-      verified: false,
+      source: LABEL(
+        "OPDIVO (nivolumab)",
+        "section 2",
+        "checked via the PDR drug summary of the label (secondary)",
+      ),
+      verified: true,
     },
     {
       text: "480 mg q4w over 30 min",
       setting: "monotherapy, most indications",
-      source: LABEL_OPDIVO("section 2"),
-      verified: false,
+      source: LABEL(
+        "OPDIVO (nivolumab)",
+        "section 2",
+        "checked via the PDR drug summary of the label (secondary)",
+      ),
+      verified: true,
     },
     {
       text: "3 mg/kg q2w",
