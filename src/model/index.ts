@@ -8,5 +8,7 @@ export type {
   CompiledProcess,
   CompiledSpecies,
 } from "./compiled.js";
+export { modelReferenceMarkdown } from "./reference-markdown.js";
 export { getModel, MODEL_REGISTRY, modelNames, type RegisteredModel } from "./registry.js";
+export { exportSbml } from "./sbml-export.js";
 export { conversionFactor, formatDims, parseUnit, type Unit } from "./units.js";

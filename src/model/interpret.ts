@@ -3,7 +3,9 @@
  * symbol's value converted to base units on lookup. Slow and simple; compiled code is tested against it.
  * Browser-safe.
  */
-import type { ModelAnalysis } from "./analyze.js";
+import { inlineObservables, type ModelAnalysis } from "./analyze.js";
+import type { Expr } from "./expr/ast.js";
+import { dependsOn, differentiate } from "./expr/derivative.js";
 import { evaluateExpr } from "./expr/evaluate.js";
 import { BUILTIN_CONSTANTS } from "./expr/functions.js";
 
@@ -78,4 +80,37 @@ export function interpretObservables(
   a.observables.forEach((o, i) => {
     out[i] = (obs.get(o.decl.name) ?? Number.NaN) / o.unit.scale;
   });
+}
+
+/**
+ * An interpreted Jacobian: the symbolic derivatives are prepared once (observables inlined), then every
+ * call walks the trees. The reference against which the compiled Jacobian's speed is measured.
+ */
+export function interpretedJacobian(
+  a: ModelAnalysis,
+): (t: number, y: ArrayLike<number>, p: ArrayLike<number>, J: Float64Array) => void {
+  const n = a.species.length;
+  const names = a.species.map((s) => s.decl.name);
+  const entries: { row: number; col: number; factor: Expr; d: Expr }[] = [];
+  for (const proc of a.processes) {
+    const inlined = inlineObservables(proc.base, a.observables);
+    names.forEach((name, j) => {
+      if (!dependsOn(inlined, name)) return;
+      const d = differentiate(inlined, name);
+      for (const term of proc.terms) entries.push({ row: term.species, col: j, factor: term.factor, d });
+    });
+  }
+  return (t, y, p, J) => {
+    J.fill(0);
+    const lookup = (name: string): number => {
+      const s = a.symbols.get(name);
+      if (!s) return BUILTIN_CONSTANTS[name] ?? Number.NaN;
+      if (s.kind === "species") return y[s.index];
+      if (s.kind === "parameter" || s.kind === "compartment") return p[s.index];
+      if (s.kind === "time") return t;
+      return Number.NaN;
+    };
+    for (const e of entries)
+      J[e.row * n + e.col] += evaluateExpr(e.factor, lookup) * evaluateExpr(e.d, lookup);
+  };
 }
