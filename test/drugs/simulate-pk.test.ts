@@ -200,7 +200,22 @@ describe("simulatePk: combinations, clearance models and errors", () => {
     assert.ok(mm.serumUgPerMl[0] < lin.serumUgPerMl[0]);
   });
 
+  it("time-varying clearance runs from the first dose: a regimen started on day 7 is the same curve shifted", () => {
+    const now = simulatePk({ drug: "nivolumab", regimen: "240 mg q2w", days: 150 });
+    const later = simulatePk({ drug: "nivolumab", regimen: "240 mg q2w from day 7", days: 157 });
+    for (let d = 0; d <= 150; d++)
+      assert.ok(
+        Math.abs(later.serumUgPerMl[d + 7] / now.serumUgPerMl[d] - 1) < 1e-6 || now.serumUgPerMl[d] === 0,
+        `day ${d}`,
+      );
+    assert.equal(later.serumUgPerMl[6], 0);
+  });
+
   it("bad input is an InputError", () => {
+    assert.throws(
+      () => simulatePk({ drug: "nivolumab", regimen: "nivolumab 240 mg q2w + foo 3 mg q2w" }),
+      (e: unknown) => e instanceof InputError && e.field === "regimen" && /known drugs/.test(e.message),
+    );
     assert.throws(() => simulatePk({ drug: "nivolumabb", regimen: "240 mg q2w" }), /known drugs: nivolumab/);
     assert.throws(() => simulatePk({ drug: "toripalimab", regimen: "240 mg q3w" }), InputError);
     assert.throws(() => simulatePk({ drug: "nivolumab", regimen: "240 mg q2w", days: -1 }), InputError);
