@@ -2,6 +2,7 @@
  * What every stepper shares during one solve: the counted right-hand side, the Jacobian (analytic or by
  * forward differences), the weighted error norm and the nonNegative clamp. Allocated once per solve.
  */
+import { SparsityTracker } from "../linalg/sparsity.js";
 import type { OdeProblem, OdeStats } from "./types.js";
 
 const SQRT_EPS = Math.sqrt(2.220446049250313e-16);
@@ -13,6 +14,9 @@ export class OdeContext {
   private readonly yPert: Float64Array;
   private readonly fPert: Float64Array;
   private readonly clampIdx: Int32Array | null;
+  /** Union of the Jacobian nonzeros seen in this solve (drives the sparse LU). */
+  readonly sparsity: SparsityTracker;
+  private patternProbed = false;
 
   constructor(
     private readonly problem: OdeProblem,
@@ -29,6 +33,7 @@ export class OdeContext {
     this.n = n;
     this.yPert = new Float64Array(n);
     this.fPert = new Float64Array(n);
+    this.sparsity = new SparsityTracker(n);
     if (nonNegative === true) this.clampIdx = Int32Array.from({ length: n }, (_, i) => i);
     else if (Array.isArray(nonNegative) && nonNegative.length > 0)
       this.clampIdx = Int32Array.from(nonNegative);
@@ -55,6 +60,28 @@ export class OdeContext {
    * tolerances resolve (so tiny components, e.g. ROBER's y2 ≈ 1e-13, get a proportionate increment).
    */
   jacobian(t: number, y: Float64Array, fy: Float64Array, J: Float64Array): void {
+    if (!this.patternProbed) this.probePattern(t, y, J);
+    this.evaluateJacobian(t, y, fy, J);
+    this.sparsity.observe(J);
+  }
+
+  /**
+   * Before the first Jacobian of a solve: evaluates one at a perturbed state as well, so that entries that
+   * vanish at the initial state (species starting at 0) enter the pattern. J is used as scratch.
+   */
+  private probePattern(t: number, y: Float64Array, J: Float64Array): void {
+    this.patternProbed = true;
+    const n = this.n;
+    const yp = new Float64Array(n);
+    const fp = new Float64Array(n);
+    for (let i = 0; i < n; i++)
+      yp[i] = y[i] + (0.01 * Math.abs(y[i]) + 1e-3 * (1 + this.atol[i])) * (1 + 0.37 * (i % 5));
+    this.rhs(t, yp, fp);
+    this.evaluateJacobian(t, yp, fp, J);
+    this.sparsity.observe(J);
+  }
+
+  private evaluateJacobian(t: number, y: Float64Array, fy: Float64Array, J: Float64Array): void {
     this.stats.jacobianEvals++;
     const jac = this.problem.jacobian;
     if (jac !== undefined) {

@@ -103,6 +103,10 @@ export class Dopri5Stepper implements Stepper {
     this.r5 = new Float64Array(n);
   }
 
+  get hNext(): number {
+    return this.h;
+  }
+
   start(t: number, y: Float64Array, h0: number | undefined, span: number): void {
     this.t = t;
     this.tPrev = t;

@@ -8,7 +8,7 @@
  * atol' = atol·rtol'/rtol so that the achieved error tracks the requested rtol.
  * Constants (rounded to double): the eigen-decomposition T, T⁻¹ of the Radau IIA matrix A⁻¹ and the error weights as in RADAU5.
  */
-import { luFactor, luFactorComplex, luSolve, luSolveComplex } from "../linalg/lu.js";
+import { ComplexIterationMatrix, RealIterationMatrix, SparseStructure } from "../linalg/iteration-matrix.js";
 import type { OdeContext } from "./context.js";
 import { allFinite } from "./context.js";
 import { type Stepper, stepUnderflow, UNIT_ROUNDOFF, underflowMessage } from "./stepper.js";
@@ -76,11 +76,9 @@ export class Radau5Stepper implements Stepper {
   private readonly fnewt: number;
   private readonly f0: Float64Array;
   private readonly J: Float64Array;
-  private readonly e1: Float64Array;
-  private readonly e2r: Float64Array;
-  private readonly e2i: Float64Array;
-  private readonly piv1: Int32Array;
-  private readonly piv2: Int32Array;
+  /** γ/h·I − J and (α + iβ)/h·I − J, factorised. */
+  private readonly e1: RealIterationMatrix;
+  private readonly e2: ComplexIterationMatrix;
   private readonly z1: Float64Array;
   private readonly z2: Float64Array;
   private readonly z3: Float64Array;
@@ -102,11 +100,9 @@ export class Radau5Stepper implements Stepper {
     this.y = v();
     this.f0 = v();
     this.J = new Float64Array(n * n);
-    this.e1 = new Float64Array(n * n);
-    this.e2r = new Float64Array(n * n);
-    this.e2i = new Float64Array(n * n);
-    this.piv1 = new Int32Array(n);
-    this.piv2 = new Int32Array(n);
+    const structure = new SparseStructure(ctx.sparsity);
+    this.e1 = new RealIterationMatrix(n, structure);
+    this.e2 = new ComplexIterationMatrix(n, structure);
     this.z1 = v();
     this.z2 = v();
     this.z3 = v();
@@ -125,6 +121,10 @@ export class Radau5Stepper implements Stepper {
     this.atolT = new Float64Array(n);
     for (let i = 0; i < n; i++) this.atolT[i] = (ctx.atol[i] * this.rtolT) / ctx.rtol;
     this.fnewt = Math.max((10 * UNIT_ROUNDOFF) / this.rtolT, Math.min(0.03, Math.sqrt(this.rtolT)));
+  }
+
+  get hNext(): number {
+    return this.h;
   }
 
   start(t: number, y: Float64Array, h0: number | undefined, span: number): void {
@@ -152,24 +152,9 @@ export class Radau5Stepper implements Stepper {
   }
 
   private decompose(h: number): boolean {
-    const n = this.ctx.n;
-    const { J, e1, e2r, e2i } = this;
-    const fac1 = U1 / h;
-    const alphn = ALPH / h;
-    const betan = BETA / h;
-    for (let i = 0; i < n * n; i++) {
-      e1[i] = -J[i];
-      e2r[i] = -J[i];
-      e2i[i] = 0;
-    }
-    for (let i = 0; i < n; i++) {
-      e1[i * n + i] += fac1;
-      e2r[i * n + i] += alphn;
-      e2i[i * n + i] = betan;
-    }
     this.ctx.stats.factorizations += 2;
     this.luH = h;
-    return luFactor(e1, n, this.piv1) && luFactorComplex(e2r, e2i, n, this.piv2);
+    return this.e1.factor(this.J, U1 / h) && this.e2.factor(this.J, ALPH / h, BETA / h);
   }
 
   step(tStop: number): string | null {
@@ -258,8 +243,8 @@ export class Radau5Stepper implements Stepper {
           z2[i] = TI21 * a1 + TI22 * a2 + TI23 * a3 + s2 * alphn - s3 * betan;
           z3[i] = TI31 * a1 + TI32 * a2 + TI33 * a3 + s3 * alphn + s2 * betan;
         }
-        luSolve(this.e1, n, this.piv1, z1);
-        luSolveComplex(this.e2r, this.e2i, n, this.piv2, z2, z3);
+        this.e1.solve(z1);
+        this.e2.solve(z2, z3);
         let dyno = 0;
         for (let i = 0; i < n; i++) {
           const s = 1 / scal[i];
@@ -316,13 +301,13 @@ export class Radau5Stepper implements Stepper {
         f2[i] = hee1 * z1[i] + hee2 * z2[i] + hee3 * z3[i];
         tmp[i] = f2[i] + f0[i];
       }
-      luSolve(this.e1, n, this.piv1, tmp);
+      this.e1.solve(tmp);
       let err = this.scaledNorm(tmp);
       if (err >= 1 && (this.first || this.rejectedLast)) {
         for (let i = 0; i < n; i++) tmp[i] += y[i];
         ctx.rhs(t, tmp, w1);
         for (let i = 0; i < n; i++) tmp[i] = w1[i] + f2[i];
-        luSolve(this.e1, n, this.piv1, tmp);
+        this.e1.solve(tmp);
         err = this.scaledNorm(tmp);
       }
       for (let i = 0; i < n; i++) tmp[i] = y[i] + z3[i];

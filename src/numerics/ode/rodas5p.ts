@@ -9,7 +9,7 @@
  *   (I/(hγ) − J) k_i = f(t + c_i h, y + Σ a_ij k_j) + Σ (C_ij/h) k_j + h d_i ∂f/∂t,  y1 = y + Σ_{stages 6–8} …
  * Step-size control with Gustafsson's predictive controller as in Hairer's RODAS.
  */
-import { luFactor, luSolve } from "../linalg/lu.js";
+import { RealIterationMatrix, SparseStructure } from "../linalg/iteration-matrix.js";
 import type { OdeContext } from "./context.js";
 import { allFinite } from "./context.js";
 import { type Stepper, stepUnderflow, underflowMessage } from "./stepper.js";
@@ -78,8 +78,8 @@ export class Rodas5PStepper implements Stepper {
   private readonly fy: Float64Array;
   private readonly dfdt: Float64Array;
   private readonly J: Float64Array;
-  private readonly W: Float64Array;
-  private readonly piv: Int32Array;
+  /** I/(hγ) − J, factorised (dense or sparse LU). */
+  private readonly W: RealIterationMatrix;
   private readonly k: Float64Array;
   private readonly u: Float64Array;
   private readonly rhsBuf: Float64Array;
@@ -96,8 +96,7 @@ export class Rodas5PStepper implements Stepper {
     this.fy = new Float64Array(n);
     this.dfdt = new Float64Array(n);
     this.J = new Float64Array(n * n);
-    this.W = new Float64Array(n * n);
-    this.piv = new Int32Array(n);
+    this.W = new RealIterationMatrix(n, new SparseStructure(ctx.sparsity));
     this.k = new Float64Array(STAGES * n);
     this.u = new Float64Array(n);
     this.rhsBuf = new Float64Array(n);
@@ -106,6 +105,10 @@ export class Rodas5PStepper implements Stepper {
     this.y0 = new Float64Array(n);
     this.yEnd = new Float64Array(n);
     this.dense = new Float64Array(3 * n);
+  }
+
+  get hNext(): number {
+    return this.h;
   }
 
   start(t: number, y: Float64Array, h0: number | undefined, span: number): void {
@@ -128,7 +131,7 @@ export class Rodas5PStepper implements Stepper {
   step(tStop: number): string | null {
     const ctx = this.ctx;
     const n = ctx.n;
-    const { y, fy, dfdt, J, W, piv, k, u, rhsBuf, fu, y1 } = this;
+    const { y, fy, dfdt, J, W, k, u, rhsBuf, fu, y1 } = this;
     const t = this.t;
     ctx.rhs(t, y, fy);
     ctx.jacobian(t, y, fy, J);
@@ -142,45 +145,45 @@ export class Rodas5PStepper implements Stepper {
       }
       if (stepUnderflow(t, h)) return underflowMessage(t, h);
       const tNew = last ? tStop : t + h;
-      // W = I/(hγ) − J
-      const diag = 1 / (h * GAMMA);
-      for (let i = 0; i < n * n; i++) W[i] = -J[i];
-      for (let i = 0; i < n; i++) W[i * n + i] += diag;
       ctx.stats.factorizations++;
-      if (!luFactor(W, n, piv)) {
+      if (!W.factor(J, 1 / (h * GAMMA))) {
         ctx.stats.rejected++;
         this.h = h * 0.5;
         this.rejectedLast = true;
         continue;
       }
       const invH = 1 / h;
+      const autonomous = ctx.autonomous;
       for (let s = 0; s < STAGES; s++) {
         let fs: Float64Array;
         if (s === 0) fs = fy;
         else {
           if (s <= 5) {
             const a = A[s];
-            for (let i = 0; i < n; i++) {
-              let acc = y[i];
-              for (let j = 0; j < s; j++) acc += a[j] * k[j * n + i];
-              u[i] = acc;
+            u.set(y);
+            for (let j = 0; j < s; j++) {
+              const c = a[j];
+              const kOff = j * n;
+              for (let i = 0; i < n; i++) u[i] += c * k[kOff + i];
             }
           } else {
-            const off = (s - 1) * n;
-            for (let i = 0; i < n; i++) u[i] += k[off + i];
+            const kOff = (s - 1) * n;
+            for (let i = 0; i < n; i++) u[i] += k[kOff + i];
           }
           ctx.rhs(s >= 5 ? tNew : t + CT[s] * h, u, fu);
           fs = fu;
         }
         const hd = h * D[s];
+        if (hd !== 0 && !autonomous) for (let i = 0; i < n; i++) rhsBuf[i] = fs[i] + hd * dfdt[i];
+        else rhsBuf.set(fs);
         const cs = C[s];
-        const off = s * n;
-        for (let i = 0; i < n; i++) {
-          let acc = fs[i] + hd * dfdt[i];
-          for (let j = 0; j < s; j++) acc += cs[j] * invH * k[j * n + i];
-          rhsBuf[i] = acc;
+        for (let j = 0; j < s; j++) {
+          const c = cs[j] * invH;
+          const kOff = j * n;
+          for (let i = 0; i < n; i++) rhsBuf[i] += c * k[kOff + i];
         }
-        luSolve(W, n, piv, rhsBuf);
+        const off = s * n;
+        W.solve(rhsBuf);
         k.set(rhsBuf, off);
       }
       const off7 = 7 * n;
@@ -209,13 +212,14 @@ export class Rodas5PStepper implements Stepper {
         if (this.rejectedLast) hNew = Math.min(hNew, h);
         // dense output: y(θ) = (1−θ) y0 + θ (y1 + (1−θ)(K1 + θ (K2 + θ K3)))
         const dense = this.dense;
+        dense.fill(0);
         for (let r = 0; r < 3; r++) {
           const hr = H[r];
           const dOff = r * n;
-          for (let i = 0; i < n; i++) {
-            let acc = 0;
-            for (let j = 0; j < STAGES; j++) acc += hr[j] * k[j * n + i];
-            dense[dOff + i] = acc;
+          for (let j = 0; j < STAGES; j++) {
+            const c = hr[j];
+            const kOff = j * n;
+            for (let i = 0; i < n; i++) dense[dOff + i] += c * k[kOff + i];
           }
         }
         this.y0.set(y);

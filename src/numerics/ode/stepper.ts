@@ -13,6 +13,8 @@ export interface Stepper {
   readonly y: Float64Array;
   /** Start of the last accepted step (the dense output covers [tPrev, t]). */
   readonly tPrev: number;
+  /** The step size the controller proposes for the next step. */
+  readonly hNext: number;
   /**
    * (Re)starts at (t, y): after the initial point and after every discontinuity. Drops all history
    * (FSAL value, step-size memory); keeps work arrays. h0 > 0 fixes the first step size.
