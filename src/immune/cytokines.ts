@@ -216,7 +216,7 @@ const parameters = [
     "1",
     "STING pathway competence (1 intact; silenced STING lowers it) [59]",
     assumed("tumours can silence cGAS-STING"),
-    { min: 0, max: 1 },
+    { distribution: { kind: "uniform", min: 0.2, max: 1 }, min: 0, max: 1 },
   ),
   param(
     "tgfb_latent_per_necrotic_cell",

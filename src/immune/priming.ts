@@ -75,6 +75,7 @@ const parameters = [
     assumed(
       "precursor frequencies of ~1e-5-1e-6 per specificity over tens of neoantigens; scaled by antigenicity",
     ),
+    { distribution: { kind: "lognormal", cv: 0.5 }, min: 0 },
   ),
   param(
     "n_naive_cd4",
@@ -82,6 +83,7 @@ const parameters = [
     "cell",
     "Tumour-specific naive CD4 precursors (at antigenicity 1)",
     assumed("same as CD8 precursors"),
+    { distribution: { kind: "lognormal", cv: 0.5 }, min: 0 },
   ),
   param(
     "K_help",

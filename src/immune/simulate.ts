@@ -67,7 +67,13 @@ export function scenarioParameters(
  * processes) the generated Jacobian is a very large function that the JavaScript engine runs slowly,
  * while the solver's finite-difference Jacobian needs n right-hand-side calls of a few µs each.
  */
-function problemOf(model: CompiledModel, p: Float64Array, t0: number, tEnd: number, y0?: ArrayLike<number>): OdeProblem {
+function problemOf(
+  model: CompiledModel,
+  p: Float64Array,
+  t0: number,
+  tEnd: number,
+  y0?: ArrayLike<number>,
+): OdeProblem {
   const full = model.problem(p, t0, tEnd, y0);
   return { f: full.f, y0: full.y0, t0: full.t0, tEnd: full.tEnd };
 }

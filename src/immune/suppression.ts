@@ -45,6 +45,8 @@ const parameters = [
     "cell/day",
     "Thymic and homeostatic production of Tregs into the blood",
     fitted(`baseline blood Treg % of ${TREG_TARGET}`),
+    // cv from the seed's baseline spread (SD 2.07 around 7.89 %)
+    { distribution: { kind: "lognormal", cv: 0.26 }, min: 0 },
   ),
   param(
     "k_treg_conversion",
@@ -92,6 +94,7 @@ const parameters = [
     assumed(
       "only activated (CCR4+/CCR8+) Tregs home to tumours: a fifth of the effector entry rate per blood cell keeps lesion CD8:Treg ratios above 1 in inflamed tumours",
     ),
+    { distribution: { kind: "lognormal", cv: 0.5 }, min: 0 },
   ),
   param(
     "k_mdsc_recruit",
@@ -99,6 +102,7 @@ const parameters = [
     "1/day",
     "MDSC recruitment per viable tumour cell (tumour-derived factors)",
     assumed("gives MDSC densities of ~1e6-1e7 per mL in a large lesion; not measured"),
+    { distribution: { kind: "lognormal", cv: 0.5 }, min: 0 },
   ),
   param(
     "a_mdsc_il1b",
@@ -114,6 +118,7 @@ const parameters = [
     "cell/mL",
     "Resting density of tumour-associated macrophages",
     assumed("TAMs a few % of tumour cells (1e9 cells/mL)"),
+    { distribution: { kind: "lognormal", cv: 0.5 }, min: 0 },
   ),
   param("k_mac_turnover", 0.05, "1/day", "Macrophage turnover", assumed("tissue macrophages live weeks")),
   param(
