@@ -11,7 +11,6 @@
 import { InputError } from "../../errors.js";
 import { seedToBigInt, splitmix64Mix, splitmix64Words } from "./splitmix64.js";
 
-const TWO_POW_M26 = 1 / 67108864;
 const TWO_POW_M53 = 1 / 9007199254740992;
 
 export class RandomStream {
