@@ -82,6 +82,8 @@ export interface CompiledSbml {
   discontinuities: { cond(v: Float64Array): number; switching(v: Float64Array): number }[];
   /** Whether the right-hand side depends on time explicitly. */
   autonomous: boolean;
+  /** rateOf quantities: the slot holding rateOf(x) and the slot of x. */
+  rateOfSlots: { slot: number; of: number }[];
 }
 
 interface DerivedNode {
@@ -221,14 +223,12 @@ export function compileSbml(model: SbmlModel): CompiledSbml {
     else if (algebraicSet.has(id)) roles.set(id, { kind: "algebraic" });
     else if (rateRules.has(id)) roles.set(id, { kind: "state", index: newState(id) });
     else if (speciesById.has(id)) {
+      // A species keeps its amount (constant or changed by reactions and events); its symbol is derived.
       const sp = speciesById.get(id) as SbmlSpecies;
-      if (sp.constant) roles.set(id, { kind: "const" });
-      else {
-        const nName = `#n:${id}`;
-        addSlot(nName);
-        roles.set(id, { kind: "derived" });
-        roles.set(nName, { kind: "amount", index: newState(nName), species: sp });
-      }
+      const nName = `#n:${id}`;
+      addSlot(nName);
+      roles.set(id, { kind: "derived" });
+      roles.set(nName, { kind: "amount", index: newState(nName), species: sp });
     } else if (isConstant(id)) roles.set(id, { kind: "const" });
     else roles.set(id, { kind: "state", index: newState(id) });
   }
@@ -509,6 +509,10 @@ export function compileSbml(model: SbmlModel): CompiledSbml {
     for (const r of model.reactions) if (r.rate) visit(lower(r.rate));
   }
   emitRateOfNodes();
+  // delay nodes depend on their delay time only (the argument is evaluated on the past state)
+  delayTimeExprs.forEach((e, k) => {
+    nodes.push({ name: `#delay:${k}`, deps: collectSymbols(e), code: "" });
+  });
 
   // Topological order of the derived nodes
   const nodeByName = new Map(nodes.map((n) => [n.name, n]));
@@ -584,32 +588,41 @@ return {
   };
   const gen = new Function("Fn", source)(FUNCTION_RUNTIME) as Generated;
 
-  // Algebraic solve (shared per compiled model; callers fill one value array at a time)
-  let currentY: Float64Array = new Float64Array(nState);
-  let currentD: DelayLookup = () => Number.NaN;
-  const solver =
-    unknownSlots.length > 0
-      ? new AlgebraicSolver({
-          slots: Int32Array.from(unknownSlots),
-          update: (v) => gen.derived(v, currentY, currentD),
-          residual: gen.residual,
-        })
-      : undefined;
+  // Algebraic solve: one solver per nesting depth (a delayed value is computed by filling a past state,
+  // which may solve the algebraic part again while the outer solve is in progress)
+  const solvers: AlgebraicSolver[] = [];
+  const solverStack: { y: Float64Array; D: DelayLookup }[] = [];
+  let depth = 0;
+  const solverAt = (d: number): AlgebraicSolver => {
+    let s = solvers[d];
+    if (!s) {
+      s = new AlgebraicSolver({
+        slots: Int32Array.from(unknownSlots),
+        update: (v) => {
+          const top = solverStack[d] as { y: Float64Array; D: DelayLookup };
+          gen.derived(v, top.y, top.D);
+        },
+        residual: gen.residual,
+      });
+      solvers[d] = s;
+    }
+    return s;
+  };
 
   const fill = (t: number, y: Float64Array, v: Float64Array, D: DelayLookup): boolean => {
     gen.preamble(t, y, v);
-    if (!solver) {
+    if (unknownSlots.length === 0) {
       gen.derived(v, y, D);
       return true;
     }
-    const prevY = currentY;
-    const prevD = currentD;
-    currentY = y;
-    currentD = D;
-    const ok = solver.solve(v);
-    currentY = prevY;
-    currentD = prevD;
-    return ok;
+    if (depth > 20) return false;
+    const d = depth++;
+    solverStack[d] = { y, D };
+    try {
+      return solverAt(d).solve(v);
+    } finally {
+      depth--;
+    }
   };
 
   // Initial values (interpreted, in dependency order)
@@ -693,7 +706,7 @@ return {
     runInit();
     const D: DelayLookup = (k) => (delayArgs[k] as (v: Float64Array) => number)(v);
     const delayArgs = gen.delayArgs;
-    if (solver) {
+    if (unknownSlots.length > 0) {
       // Algebraic unknowns may feed initial assignments: alternate solve and re-evaluation.
       for (let pass = 0; pass < 4; pass++) {
         fill(t0, y, v, D);
@@ -758,6 +771,10 @@ return {
     delayTimes: gen.delayTimes,
     assign,
     discontinuities: gen.discontinuities,
+    rateOfSlots: [...rateOfExprs.keys()].map((name) => ({
+      slot: names.get(name) as number,
+      of: names.get(name.slice("#rateOf:".length)) as number,
+    })),
     autonomous: !timeDependent && rateCode.every((c) => !c.includes("v[0]")) && delayArgCode.length === 0,
   };
 }

@@ -14,12 +14,20 @@ export class DelayHistory {
   private readonly scratchY: Float64Array[] = [];
   private readonly scratchV: Float64Array[] = [];
   private depth = 0;
+  private pastTime = Number.NaN;
+  private pastValues: Float64Array | undefined;
+  /** Number of lookups past the end of the recorded history (they see the last recorded state). */
+  beyond = 0;
   readonly lookup: DelayLookup;
 
   constructor(
     private readonly model: CompiledSbml,
     /** Values at the start (used for every time before it). */
     private readonly initialValues: Float64Array,
+    /** Length of the integrated state (at least the model's state; the simulator may pad it). */
+    private readonly stateLength: number = model.nState,
+    /** Called on every lookup (the simulator checks its work budget here; it may throw). */
+    private readonly tick: () => void = () => {},
   ) {
     this.lookup = (k, tau) => this.valueAt(k, tau);
   }
@@ -33,6 +41,18 @@ export class DelayHistory {
     this.times.push(t);
     this.states.push(Float64Array.from(y));
     this.slopes.push(Float64Array.from(dydt));
+  }
+
+  /** Number of recorded points. */
+  get length(): number {
+    return this.times.length;
+  }
+
+  /** Drops every point after the first `length` (undoes a provisional extension). */
+  truncate(length: number): void {
+    this.times.length = length;
+    this.states.length = length;
+    this.slopes.length = length;
   }
 
   /** Hermite interpolation of the state at tau into out; false when tau is before the history. */
@@ -79,16 +99,36 @@ export class DelayHistory {
   }
 
   private valueAt(k: number, tau: number): number {
+    this.tick();
     const arg = this.model.delayArgs[k] as (v: Float64Array) => number;
     const d = this.depth;
     if (d > 20) return Number.NaN;
     if (this.scratchY.length <= d) {
-      this.scratchY.push(new Float64Array(this.model.nState));
+      this.scratchY.push(new Float64Array(this.stateLength));
       this.scratchV.push(new Float64Array(this.model.nValues));
     }
     const y = this.scratchY[d] as Float64Array;
     const v = this.scratchV[d] as Float64Array;
-    if (!this.stateAt(tau, y)) return arg(this.initialValues);
+    if (!this.stateAt(tau, y)) {
+      // Before the start: the initial assignments evaluated at that earlier time (the model's own
+      // account of its past), e.g. x = sin(10·time) seen through delay(x, 0.5).
+      if (tau !== this.pastTime) {
+        this.pastTime = tau;
+        const past = this.model.initial(tau).v;
+        if (this.model.rateOfSlots.length > 0) {
+          // rates of change in that past: of the initial values as functions of time (central difference)
+          const h = 1e-6 * Math.max(1, Math.abs(tau));
+          const ahead = this.model.initial(tau + h).v;
+          const behind = this.model.initial(tau - h).v;
+          for (const { slot, of } of this.model.rateOfSlots) {
+            past[slot] = ((ahead[of] as number) - (behind[of] as number)) / (2 * h);
+          }
+        }
+        this.pastValues = past;
+      }
+      return arg(this.pastValues as Float64Array);
+    }
+    if (tau > this.lastTime) this.beyond++;
     this.depth++;
     try {
       v.set(this.initialValues);

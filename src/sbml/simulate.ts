@@ -30,6 +30,8 @@ export interface SimulateSbmlOptions {
   method?: OdeMethod;
   /** Largest number of right-hand-side evaluations before the run is stopped as too costly. */
   maxRhsEvaluations?: number;
+  /** Wall-clock limit in milliseconds (checked inside the integration; `performance.now()`). */
+  timeLimitMs?: number;
 }
 
 export interface SbmlTimeCourse {
@@ -112,6 +114,8 @@ export function simulateCompiled(m: CompiledSbml, options: SimulateSbmlOptions =
   const tEnd = times[times.length - 1] as number;
 
   let rhsEvaluations = 0;
+  const timeLimit = options.timeLimitMs ?? Number.POSITIVE_INFINITY;
+  const started = performance.now();
   const init = m.initial(t0);
   const y = new Float64Array(n);
   y.set(init.y);
@@ -119,11 +123,21 @@ export function simulateCompiled(m: CompiledSbml, options: SimulateSbmlOptions =
   const vWork = Float64Array.from(v);
   const vOut = Float64Array.from(v);
   const dydtWork = new Float64Array(n);
-  const history = m.delayArgs.length > 0 ? new DelayHistory(m, Float64Array.from(v)) : undefined;
+  let lookups = 0;
+  const tick = () => {
+    if ((++lookups & 1023) === 0 && performance.now() - started > timeLimit) {
+      throw new BudgetExceeded(`stopped: time limit of ${timeLimit} ms exceeded`);
+    }
+  };
+  const history = m.delayArgs.length > 0 ? new DelayHistory(m, Float64Array.from(v), n, tick) : undefined;
   const D: DelayLookup = history ? history.lookup : () => Number.NaN;
 
   const rhs = (t: number, yy: Float64Array, dydt: Float64Array): void => {
-    if (++rhsEvaluations > budget) throw new BudgetExceeded();
+    if (++rhsEvaluations > budget)
+      throw new BudgetExceeded(`stopped: more than ${budget} right-hand-side evaluations`);
+    if ((rhsEvaluations & 255) === 0 && performance.now() - started > timeLimit) {
+      throw new BudgetExceeded(`stopped: time limit of ${timeLimit} ms exceeded`);
+    }
     if (!m.fill(t, yy, vWork, D)) {
       dydt.fill(Number.NaN);
       return;
@@ -272,25 +286,61 @@ export function simulateCompiled(m: CompiledSbml, options: SimulateSbmlOptions =
       let tNext = tEnd;
       for (const p of pending) if (p.time > t && p.time < tNext) tNext = p.time;
       if (history) {
+        // method of steps: a chunk no longer than the shortest delay sees only the recorded past;
+        // shorter (vanishing) delays are handled by iterating the chunk on its own provisional history
+        const span = Math.abs(tEnd - t0) || 1;
         let minDelay = Number.POSITIVE_INFINITY;
         for (const f of m.delayTimes) {
           const d = f(v);
-          if (d > 1e-9 * Math.max(1, Math.abs(tEnd - t0)) && d < minDelay) minDelay = d;
+          if (d < minDelay) minDelay = d;
         }
-        if (t + minDelay < tNext) tNext = t + minDelay;
+        const chunk = minDelay > span / 1000 ? minDelay : span / 100;
+        if (t + chunk < tNext) tNext = t + chunk;
       }
       const outs: number[] = [];
       for (let i = nextOut; i < times.length && (times[i] as number) < tNext; i++)
         if ((times[i] as number) > t) outs.push(times[i] as number);
       outs.push(tNext);
-      stopT = Number.NaN;
-      const sol = solveOde(
-        { f: rhs, y0: y, t0: t, tEnd: tNext, autonomous: m.autonomous },
-        history
-          ? { method, rtol, atol, events: stateEvents, maxSteps: 1_000_000 }
-          : { method, rtol, atol, events: stateEvents, outputTimes: outs, maxSteps: 1_000_000 },
-      );
-      if (sol.status !== "success") throw new NumericalFailure(`ODE solver: ${sol.message}`);
+      const solveSegment = () => {
+        stopT = Number.NaN;
+        const sol = solveOde(
+          { f: rhs, y0: y, t0: t, tEnd: tNext, autonomous: m.autonomous },
+          history
+            ? { method, rtol, atol, events: stateEvents, maxSteps: 1_000_000 }
+            : { method, rtol, atol, events: stateEvents, outputTimes: outs, maxSteps: 1_000_000 },
+        );
+        if (sol.status !== "success") throw new NumericalFailure(`ODE solver: ${sol.message}`);
+        return sol;
+      };
+      let sol = solveSegment();
+      if (history && history.beyond > 0) {
+        // the chunk looked past the recorded history: iterate on provisional histories (waveform relaxation)
+        const base = history.length;
+        let prevEnd = Float64Array.from(sol.y[sol.y.length - 1] as Float64Array);
+        for (let iter = 0; iter < 20; iter++) {
+          history.truncate(base);
+          for (let i = 0; i < sol.t.length; i++) {
+            const ti = sol.t[i] as number;
+            if (ti > t) pushHistory(ti, sol.y[i] as Float64Array);
+          }
+          history.beyond = 0;
+          sol = solveSegment();
+          const end = sol.y[sol.y.length - 1] as Float64Array;
+          let close = true;
+          for (let i = 0; i < n; i++) {
+            if (
+              !(
+                Math.abs((end[i] as number) - (prevEnd[i] as number)) <=
+                1e-9 * (Math.abs(end[i] as number) + 1e-9)
+              )
+            )
+              close = false;
+          }
+          prevEnd = Float64Array.from(end);
+          if (close) break;
+        }
+        history.truncate(base);
+      }
       const tStop = Number.isNaN(stopT) ? tNext : stopT;
       if (history) {
         // step mode: rows are the accepted steps (plus the stop point); interpolate the outputs
@@ -331,7 +381,7 @@ export function simulateCompiled(m: CompiledSbml, options: SimulateSbmlOptions =
   } catch (err) {
     if (err instanceof BudgetExceeded) {
       status = "failure";
-      message = `stopped: more than ${budget} right-hand-side evaluations`;
+      message = err.message;
     } else if (err instanceof NumericalFailure) {
       status = "failure";
       message = err.message;

@@ -30,6 +30,7 @@ export interface CaseFiles {
 
 export interface CaseOptions {
   maxRhsEvaluations?: number;
+  timeLimitMs?: number;
 }
 
 export function runSuiteCase(files: CaseFiles, options: CaseOptions = {}): CaseResult {
@@ -55,6 +56,7 @@ export function runSuiteCase(files: CaseFiles, options: CaseOptions = {}): CaseR
       amounts: settings.amount,
       concentrations: settings.concentration,
       ...(options.maxRhsEvaluations !== undefined ? { maxRhsEvaluations: options.maxRhsEvaluations } : {}),
+      ...(options.timeLimitMs !== undefined ? { timeLimitMs: options.timeLimitMs } : {}),
     });
   } catch (err) {
     if (err instanceof UnsupportedSbmlError)
