@@ -22,6 +22,16 @@ function lesionObservables(slot: number): ObservableDecl[] {
     perMm3("m2_per_mm3", l("M2"), "M2-like macrophages per mm³ of lesion"),
     perMm3("dc_mature_per_mm3", l("mDC"), "Mature DCs per mm³ of lesion"),
     { name: l("ifng_pg_per_ml"), expression: l("IFNg"), unit: "pg/mL", description: "IFN-γ in the lesion" },
+    { name: l("il1b_pg_per_ml"), expression: l("IL1b"), unit: "pg/mL", description: "IL-1β in the lesion" },
+    { name: l("tnfa_pg_per_ml"), expression: l("TNFa"), unit: "pg/mL", description: "TNF-α in the lesion" },
+    { name: l("il10_pg_per_ml"), expression: l("IL10"), unit: "pg/mL", description: "IL-10 in the lesion" },
+    { name: l("tgfb_pg_per_ml"), expression: l("TGFb"), unit: "pg/mL", description: "TGF-β in the lesion" },
+    {
+      name: l("ifn1_pg_per_ml"),
+      expression: l("IFN1"),
+      unit: "pg/mL",
+      description: "Type I IFN in the lesion",
+    },
     {
       name: l("pdl1_expression"),
       expression: l("PDL1"),

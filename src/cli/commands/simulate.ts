@@ -40,10 +40,12 @@ export function trajectoryCharts(t: Trajectory): Record<string, LineChartSpec> {
   t.events
     .filter((e, i, all) => e.kind === "cryoablation" || all.findIndex((x) => x.kind === "dose") === i)
     .forEach((e) => {
-      labels.set(e.day, [...(labels.get(e.day) ?? []), e.kind === "cryoablation" ? e.label : "first dose"]);
+      labels.set(e.day, [...(labels.get(e.day) ?? []), e.kind === "cryoablation" ? "cryo" : "ICI"]);
     });
   const markers = [...labels].map(([x, l]) => ({ x, label: l.join(" + ") }));
   const ids = t.lesionIds;
+  const ablated = t.events.find((e) => e.kind === "cryoablation")?.target;
+  const focus = ablated ?? ids[0];
   const cells = ids.flatMap((id) => [
     `cd8_per_mm3_${id}`,
     `treg_per_mm3_${id}`,
@@ -71,14 +73,19 @@ export function trajectoryCharts(t: Trajectory): Record<string, LineChartSpec> {
       markers,
     },
     cytokines: {
-      title: "Plasma cytokines",
+      title: `Cytokines: plasma and lesion ${focus}`,
       xLabel: "day",
       yLabel: "pg/mL",
       yScale: "log",
       series: series(
         t,
-        ["ifng_pg_per_ml_blood", "il10_pg_per_ml_blood", "il1b_pg_per_ml_blood", "tnfa_pg_per_ml_blood"],
-        (n) => n.replace("_pg_per_ml_blood", "").toUpperCase(),
+        [
+          "ifng_pg_per_ml_blood",
+          "il10_pg_per_ml_blood",
+          ...["il1b", "tnfa", "ifng", "il10", "ifn1"].map((c) => `${c}_pg_per_ml_${focus}`),
+        ],
+        (n) => n.replace("_pg_per_ml_blood", " (plasma)").replace(`_pg_per_ml_${focus}`, ` (${focus})`),
+        0.01,
       ),
       markers,
     },
