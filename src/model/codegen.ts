@@ -76,96 +76,241 @@ function observableLines(a: ModelAnalysis, which: number[], resolve: (n: string)
   return which.map((i) => `  const o${i} = ${emitJs(a.observables[i].base, resolve)};`);
 }
 
+/** How generated statements hold intermediate values: function locals, or slots of a work array `w`. */
+interface Holder {
+  ref(local: string): string;
+  def(local: string, expr: string): string;
+  size(): number;
+}
+
+const localHolder = (): Holder => ({ ref: (l) => l, def: (l, e) => `const ${l} = ${e};`, size: () => 0 });
+
+function slotHolder(): Holder {
+  const slots = new Map<string, number>();
+  const idx = (l: string) => {
+    let i = slots.get(l);
+    if (i === undefined) {
+      i = slots.size;
+      slots.set(l, i);
+    }
+    return i;
+  };
+  return { ref: (l) => `w[${idx(l)}]`, def: (l, e) => `w[${idx(l)}] = ${e};`, size: () => slots.size };
+}
+
+/** Above this much source a function is split into chunks (V8 does not optimise very large functions). */
+const MAX_CHUNK_CHARS = 12_000;
+
+/**
+ * One function `name(params)` from statements; when the statements are long, several chunk functions
+ * sharing the work array `w` (statements are never split).
+ */
+function assemble(
+  name: string,
+  params: string,
+  statements: string[],
+  holder: Holder,
+  prelude: string[] = [],
+): string {
+  const chunks: string[][] = [[]];
+  let chars = 0;
+  for (const st of statements) {
+    if (chars + st.length > MAX_CHUNK_CHARS && chunks[chunks.length - 1].length) {
+      chunks.push([]);
+      chars = 0;
+    }
+    chunks[chunks.length - 1].push(st);
+    chars += st.length;
+  }
+  const out = ['"use strict";', ...prelude];
+  if (holder.size() > 0) out.push(`const w = new Float64Array(${holder.size()});`);
+  if (chunks.length === 1) {
+    out.push(`return function ${name}(${params}) {`, ...chunks[0].map((st) => `  ${st}`), "};");
+    return out.join("\n");
+  }
+  chunks.forEach((c, i) => {
+    out.push(`function ${name}_${i}(${params}) {`, ...c.map((st) => `  ${st}`), "}");
+  });
+  out.push(
+    `return function ${name}(${params}) {`,
+    ...chunks.map((_, i) => `  ${name}_${i}(${params});`),
+    "};",
+  );
+  return out.join("\n");
+}
+
+/** Right-hand side statements: needed observables, each rate once, then the sums. */
+function rhsStatements(a: ModelAnalysis, h: Holder): string[] {
+  const n = a.species.length;
+  const obsRef = new Map(a.observables.map((o, k) => [o.decl.name, h.ref(`o${k}`)]));
+  const resolve = resolver(a, obsRef);
+  const out: string[] = [];
+  for (const k of neededObservables(
+    a,
+    a.processes.map((p) => p.base),
+  )) {
+    out.push(h.def(`o${k}`, emitJs(a.observables[k].base, resolve)));
+  }
+  const sums: string[][] = Array.from({ length: n }, () => []);
+  a.processes.forEach((proc, k) => {
+    out.push(`${h.def(`r${k}`, emitJs(proc.base, resolve))} // ${proc.decl.name}`);
+    for (const term of proc.terms) sums[term.species].push(scaled(term.factor, h.ref(`r${k}`), resolve));
+  });
+  sums.forEach((terms, i) => {
+    out.push(`dydt[${i}] = ${terms.length ? terms.join(" + ").replace(/\+ -/g, "- ") : "0"};`);
+  });
+  return out;
+}
+
+/**
+ * Jacobian statements. Chain rule through observables: each needed observable's gradient g<k>_<j> =
+ * ∂o_k/∂y_j is computed once (from its direct partials and the gradients of the observables it uses),
+ * then each rate's partial is its direct partial plus Σ_m ∂r/∂o_m · g<m>_<j>. Rates (or observables they
+ * use) containing a function without derivative rule fall back to forward differences on the inlined rate.
+ */
+function jacobianStatements(
+  a: ModelAnalysis,
+  h: Holder,
+): { statements: string[]; fd: boolean; pattern: number[] } {
+  const n = a.species.length;
+  const speciesNames = a.species.map((s) => s.decl.name);
+  const obsRef = new Map(a.observables.map((o, k) => [o.decl.name, h.ref(`o${k}`)]));
+  const resolve = resolver(a, obsRef);
+  const out: string[] = ["J.fill(0);"];
+  const neededObs = neededObservables(
+    a,
+    a.processes.map((p) => p.base),
+  );
+  for (const k of neededObs) out.push(h.def(`o${k}`, emitJs(a.observables[k].base, resolve)));
+  const isZero = (d: Expr) => d.kind === "num" && d.value === 0;
+  const directRefs = (e: Expr) => {
+    const species: number[] = [];
+    const obs: number[] = [];
+    for (const nm of symbolsOf(e)) {
+      const sym = a.symbols.get(nm);
+      if (sym?.kind === "species") species.push(sym.index);
+      else if (sym?.kind === "observable") obs.push(sym.index);
+    }
+    return { species, obs };
+  };
+  /** Partial derivatives of `base` with respect to species j, through observables; null if none. */
+  const partials = (base: Expr, refs: { species: number[]; obs: number[] }, deps: number[]) => {
+    const dObs = new Map(refs.obs.map((m) => [m, differentiate(base, a.observables[m].decl.name)]));
+    const result: [number, string][] = [];
+    for (const j of deps) {
+      const terms: string[] = [];
+      if (refs.species.includes(j)) {
+        const d = differentiate(base, speciesNames[j]);
+        if (!isZero(d)) terms.push(emitJs(d, resolve));
+      }
+      for (const [m, dm] of dObs) {
+        if (!isZero(dm) && gradient.has(`${m}_${j}`))
+          terms.push(`${emitJs(dm, resolve)} * ${h.ref(`g${m}_${j}`)}`);
+      }
+      if (terms.length) result.push([j, terms.join(" + ")]);
+    }
+    return result;
+  };
+  const obsDeps = new Map<number, Set<number>>();
+  const gradient = new Set<string>();
+  const nonDiffObs = new Set<number>();
+  for (const k of neededObs) {
+    const base = a.observables[k].base;
+    const refs = directRefs(base);
+    const deps = new Set<number>(refs.species);
+    for (const m of refs.obs) for (const j of obsDeps.get(m) ?? []) deps.add(j);
+    obsDeps.set(k, deps);
+    if (refs.obs.some((m) => nonDiffObs.has(m))) {
+      nonDiffObs.add(k);
+      continue;
+    }
+    try {
+      for (const [j, text] of partials(
+        base,
+        refs,
+        [...deps].sort((x, y) => x - y),
+      )) {
+        out.push(h.def(`g${k}_${j}`, text));
+        gradient.add(`${k}_${j}`);
+      }
+    } catch (err) {
+      if (!(err instanceof NotDifferentiableError)) throw err;
+      nonDiffObs.add(k);
+    }
+  }
+  const entries = new Map<number, string[]>(); // i*n+j → terms
+  const addEntries = (proc: AnalyzedProcess, j: number, local: string) => {
+    for (const term of proc.terms) {
+      const key = term.species * n + j;
+      const list = entries.get(key) ?? [];
+      list.push(scaled(term.factor, local, resolve));
+      entries.set(key, list);
+    }
+  };
+  let fd = false;
+  a.processes.forEach((proc, k) => {
+    const refs = directRefs(proc.base);
+    const depSet = new Set<number>(refs.species);
+    for (const m of refs.obs) for (const j of obsDeps.get(m) ?? []) depSet.add(j);
+    const deps = [...depSet].sort((x, y) => x - y);
+    try {
+      if (refs.obs.some((m) => nonDiffObs.has(m))) throw new NotDifferentiableError("an observable");
+      for (const [j, text] of partials(proc.base, refs, deps)) {
+        out.push(h.def(`d${k}_${j}`, text));
+        addEntries(proc, j, h.ref(`d${k}_${j}`));
+      }
+    } catch (err) {
+      if (!(err instanceof NotDifferentiableError)) throw err;
+      // forward differences on a scratch copy of y, as one block statement
+      fd = true;
+      const inlined = inlineObservables(proc.base, a.observables);
+      const fdResolve = resolver(a, new Map(speciesNames.map((nm, j) => [nm, `ys[${j}]`])));
+      // one statement group (never split across chunks); names are unique per process
+      const block = [
+        "ys.set(y);",
+        `const rate${k} = () => ${emitJs(inlined, fdResolve)};`,
+        `const base${k} = rate${k}();`,
+      ];
+      for (const j of deps) {
+        block.push(
+          `const step${k}_${j} = 1.4901161193847656e-8 * Math.max(Math.abs(y[${j}]), 1e-8); ys[${j}] = y[${j}] + step${k}_${j};`,
+          `${h.def(`fd${k}_${j}`, `(rate${k}() - base${k}) / step${k}_${j}`)} ys[${j}] = y[${j}];`,
+        );
+        addEntries(proc, j, h.ref(`fd${k}_${j}`));
+      }
+      out.push(block.join("\n  "));
+    }
+  });
+  const keys = [...entries.keys()].sort((x, y) => x - y);
+  for (const key of keys)
+    out.push(`J[${key}] = ${(entries.get(key) ?? []).join(" + ").replace(/\+ -/g, "- ")};`);
+  return { statements: out, fd, pattern: keys };
+}
+
+/** Small bodies use locals in one function; large ones use the work array, split into chunks. */
+function build(
+  name: string,
+  params: string,
+  make: (h: Holder) => { statements: string[]; prelude?: string[] },
+): string {
+  const local = make(localHolder());
+  const size = local.statements.reduce((acc, st) => acc + st.length, 0);
+  if (size <= MAX_CHUNK_CHARS) return assemble(name, params, local.statements, localHolder(), local.prelude);
+  const h = slotHolder();
+  const slotted = make(h);
+  return assemble(name, params, slotted.statements, h, slotted.prelude);
+}
+
 export function generateCode(a: ModelAnalysis): GeneratedCode {
   const n = a.species.length;
   const resolve = resolver(a);
-
-  // ---- rhs ----
-  const rhsLines = ['"use strict";', "return function rhs(t, y, dydt, p) {"];
-  rhsLines.push(
-    ...observableLines(
-      a,
-      neededObservables(
-        a,
-        a.processes.map((p) => p.base),
-      ),
-      resolve,
-    ),
-  );
-  const sums: string[][] = Array.from({ length: n }, () => []);
-  a.processes.forEach((proc, k) => {
-    rhsLines.push(`  const r${k} = ${emitJs(proc.base, resolve)}; // ${proc.decl.name}`);
-    for (const term of proc.terms) sums[term.species].push(scaled(term.factor, `r${k}`, resolve));
+  const rhs = build("rhs", "t, y, dydt, p", (h) => ({ statements: rhsStatements(a, h) }));
+  let pattern: number[] = [];
+  const jacobian = build("jacobian", "t, y, J, p", (h) => {
+    const j = jacobianStatements(a, h);
+    pattern = j.pattern;
+    return { statements: j.statements, prelude: j.fd ? [`const ys = new Float64Array(${n});`] : [] };
   });
-  sums.forEach((terms, i) => {
-    rhsLines.push(`  dydt[${i}] = ${terms.length ? terms.join(" + ").replace(/\+ -/g, "- ") : "0"};`);
-  });
-  rhsLines.push("};");
-
-  // ---- jacobian ----
-  const speciesNames = a.species.map((s) => s.decl.name);
-  const jacLines = ['"use strict";', "return function jacobian(t, y, J, p) {", "  J.fill(0);"];
-  const entries = new Map<number, string[]>(); // i*n+j → terms
-  const fdProcesses: { k: number; proc: AnalyzedProcess; inlined: Expr; deps: number[] }[] = [];
-  a.processes.forEach((proc, k) => {
-    const inlined = inlineObservables(proc.base, a.observables);
-    const used = symbolsOf(inlined);
-    const deps = speciesNames.map((name, j) => (used.has(name) ? j : -1)).filter((j) => j >= 0);
-    let derivs: (Expr | undefined)[];
-    try {
-      derivs = deps.map((j) => differentiate(inlined, speciesNames[j]));
-    } catch (err) {
-      if (!(err instanceof NotDifferentiableError)) throw err;
-      fdProcesses.push({ k, proc, inlined, deps });
-      for (const j of deps) {
-        for (const term of proc.terms) {
-          const key = term.species * n + j;
-          const list = entries.get(key) ?? [];
-          list.push(scaled(term.factor, `fd${k}_${j}`, resolve));
-          entries.set(key, list);
-        }
-      }
-      return;
-    }
-    deps.forEach((j, m) => {
-      const d = derivs[m];
-      if (!d || (d.kind === "num" && d.value === 0)) return;
-      jacLines.push(`  const d${k}_${j} = ${emitJs(d, resolve)};`);
-      for (const term of proc.terms) {
-        const key = term.species * n + j;
-        const list = entries.get(key) ?? [];
-        list.push(scaled(term.factor, `d${k}_${j}`, resolve));
-        entries.set(key, list);
-      }
-    });
-  });
-  if (fdProcesses.length) {
-    // forward differences on a scratch copy of y for rates without symbolic derivative
-    jacLines.push("  ys.set(y);");
-    for (const { k, inlined, deps } of fdProcesses) {
-      const fdResolve = resolver(a, new Map(speciesNames.map((nm, j) => [nm, `ys[${j}]`])));
-      jacLines.push(
-        `  const rate${k} = () => ${emitJs(inlined, fdResolve)};`,
-        `  const base${k} = rate${k}();`,
-      );
-      for (const j of deps) {
-        jacLines.push(
-          `  const h${k}_${j} = 1.4901161193847656e-8 * Math.max(Math.abs(y[${j}]), 1e-8);`,
-          `  ys[${j}] = y[${j}] + h${k}_${j};`,
-          `  const fd${k}_${j} = (rate${k}() - base${k}) / h${k}_${j};`,
-          `  ys[${j}] = y[${j}];`,
-        );
-      }
-    }
-  }
-  const keys = [...entries.keys()].sort((x, y) => x - y);
-  for (const key of keys) {
-    jacLines.push(`  J[${key}] = ${(entries.get(key) ?? []).join(" + ").replace(/\+ -/g, "- ")};`);
-  }
-  jacLines.push("};");
-  if (fdProcesses.length) {
-    jacLines.splice(1, 0, `const ys = new Float64Array(${n});`);
-  }
 
   // ---- observe ----
   const obsLines = ['"use strict";', "return function observe(t, y, p, out) {"];
@@ -205,11 +350,11 @@ export function generateCode(a: ModelAnalysis): GeneratedCode {
   }
 
   return {
-    rhs: rhsLines.join("\n"),
-    jacobian: jacLines.join("\n"),
+    rhs,
+    jacobian,
     observe: obsLines.join("\n"),
     initial: initLines.join("\n"),
     events,
-    pattern: { rows: keys.map((k) => Math.floor(k / n)), cols: keys.map((k) => k % n) },
+    pattern: { rows: pattern.map((k) => Math.floor(k / n)), cols: pattern.map((k) => k % n) },
   };
 }

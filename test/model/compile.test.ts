@@ -23,10 +23,55 @@ function randomState(y0: Float64Array, r: () => number): Float64Array {
   return Float64Array.from(y0, (v) => (v === 0 ? 50 * r() : v * (0.2 + 1.6 * r())));
 }
 
+/** A model whose rate needs finite differences (factorial has no derivative rule) through an observable. */
+function nonDifferentiableModel(): ModelDecl {
+  return {
+    name: "fd",
+    description: "finite-difference fallback",
+    modules: [
+      {
+        name: "m",
+        description: "",
+        compartments: [{ name: "c", size: 1, unit: "1", description: "" }],
+        species: [
+          { name: "X", compartment: "c", unit: "cell", initial: 3.3, description: "" },
+          { name: "Y", compartment: "c", unit: "cell", initial: 2.2, description: "" },
+        ],
+        parameters: [
+          {
+            name: "k",
+            value: 0.7,
+            unit: "1/(cell*day)",
+            description: "",
+            source: { kind: "assumed", note: "test" },
+          },
+          { name: "one", value: 1, unit: "cell", description: "", source: { kind: "assumed", note: "test" } },
+        ],
+        observables: [{ name: "f", expression: "factorial(floor(Y/one))", unit: "1", description: "" }],
+        processes: [
+          { name: "a", rate: "k*X*Y*(1 + f/1000)", changes: { X: -1, Y: 1 }, evidence: [], description: "" },
+          { name: "b", rate: "k*X*X", changes: { Y: -2 }, evidence: [], description: "" },
+        ],
+      },
+    ],
+  };
+}
+
 const models: [string, ModelDecl][] = [
   ...modelNames().map((n): [string, ModelDecl] => [n, getModel(n)]),
   ["chain60", chainModel(60)],
+  ["chain200 (chunked code)", chainModel(200)],
+  ["finite-difference fallback", nonDifferentiableModel()],
 ];
+
+test("large models are split into chunk functions; non-differentiable rates use finite differences", () => {
+  const big = compileModel(chainModel(200));
+  assert.match(big.source.rhs, /function rhs_1\(/);
+  assert.match(big.source.jacobian, /function jacobian_1\(/);
+  const fd = compileModel(nonDifferentiableModel());
+  assert.match(fd.source.jacobian, /const ys = new Float64Array\(2\)/);
+  assert.match(fd.source.jacobian, /rate0\(\) - base0/);
+});
 
 for (const [name, decl] of models) {
   test(`${name}: compiled rhs and observables agree with the interpreter to 1e-12 on random states`, () => {
