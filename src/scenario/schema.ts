@@ -34,7 +34,13 @@ export const lesionSchema = z
   })
   .strict();
 
-const dayField = (what: string) => num(-60, 3650, "a number").describe(what);
+/** A day relative to the reference day 0 (treatments may start up to 60 days before it). */
+const dayField = (what: string) =>
+  z
+    .number({ error: "a number ≥ -60" })
+    .min(-60, { error: "a number ≥ -60" })
+    .max(3650, { error: "a number ≤ 3650" })
+    .describe(what);
 
 export const cryoablationSchema = z
   .object({

@@ -38,7 +38,7 @@ test("a bad field is named with its path, value, expectation and YAML line", () 
       assert.ok(err instanceof InputError);
       assert.equal(
         err.message,
-        'treatments[1].startDay: expected a number between -60 and 3650, got "soon" (line 13 of x.yaml)',
+        'treatments[1].startDay: expected a number ≥ -60, got "soon" (line 13 of x.yaml)',
       );
       return true;
     },
