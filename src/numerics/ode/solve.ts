@@ -8,7 +8,7 @@ import { Dopri5Stepper } from "./dopri5.js";
 import { findRootIllinois } from "./event-root.js";
 import { Radau5Stepper } from "./radau5.js";
 import { Rodas5PStepper } from "./rodas5p.js";
-import type { MethodName, Stepper } from "./stepper.js";
+import { type MethodName, type Stepper, UNIT_ROUNDOFF } from "./stepper.js";
 import type { FiredEvent, OdeOptions, OdeProblem, OdeSolution } from "./types.js";
 import { validateOde } from "./validate.js";
 
@@ -55,6 +55,11 @@ class OutputRecorder {
     if (this.outputTimes === null) return { t: Float64Array.from(this.times), y: this.rows };
     return { t: this.outputTimes.slice(0, this.next), y: this.rows.slice(0, this.next) };
   }
+}
+
+/** True when time a is at or before b up to round-off (events this close are taken as simultaneous). */
+function reached(a: number, b: number): boolean {
+  return a <= b + 64 * UNIT_ROUNDOFF * Math.max(1, Math.abs(b));
 }
 
 /** Solves y' = f(t, y) on [t0, tEnd]; see OdeProblem / OdeOptions / OdeSolution for the contract. */
@@ -104,7 +109,7 @@ export function solveOde(problem: OdeProblem, options: OdeOptions = {}): OdeSolu
   /** Applies every scheduled event at time tt (state in yCur); returns true when one was applied. */
   const applyScheduledAt = (tt: number): boolean => {
     let any = false;
-    while (sched < v.scheduled.length && v.scheduled[sched].event.at <= tt) {
+    while (sched < v.scheduled.length && reached(v.scheduled[sched].event.at, tt)) {
       const { event, index } = v.scheduled[sched];
       event.apply(yCur);
       fired.push(event.name === undefined ? { t: tt, index } : { t: tt, index, name: event.name });
@@ -144,8 +149,39 @@ export function solveOde(problem: OdeProblem, options: OdeOptions = {}): OdeSolu
     return v.stateEvents[k].event.when(s, yTmp);
   };
 
+  /** yCur holds the state at t (a scheduled time): apply the events, record, restart. False on failure. */
+  const scheduledStop = (): boolean => {
+    applyScheduledAt(t);
+    if (failIfNonFinite(t)) return false;
+    ctx.clamp(yCur);
+    out.push(t, yCur);
+    emitUpTo(t, true, false);
+    if (t < tEnd) {
+      if (auto && method === "dopri5" && (stepper as Dopri5Stepper).suggestsStiffSolver) {
+        method = "rodas5";
+        stepper = createStepper(method, ctx);
+      }
+      stepper.start(t, yCur, undefined, tEnd - t);
+      evalStateEvents(t, yCur, gPrev);
+    }
+    return true;
+  };
+
   while (!done && t < tEnd) {
     const tStop = sched < v.scheduled.length ? Math.min(tEnd, v.scheduled[sched].event.at) : tEnd;
+    if (reached(tStop, t)) {
+      // the next stop lies within round-off of t: take it without a step (the state does not change)
+      yCur.set(stepper.y);
+      t = tStop;
+      if (sched < v.scheduled.length && reached(v.scheduled[sched].event.at, t)) {
+        if (!scheduledStop()) break;
+      } else {
+        emitUpTo(t, true, false);
+        out.push(t, yCur);
+        break;
+      }
+      continue;
+    }
     if (ctx.stats.steps >= v.maxSteps) {
       status = "failure";
       message = `maximum number of steps (${v.maxSteps}) reached at t = ${t}`;
@@ -219,7 +255,10 @@ export function solveOde(problem: OdeProblem, options: OdeOptions = {}): OdeSolu
         done = true;
         break;
       }
-      if (t < tEnd) {
+      if (sched < v.scheduled.length && reached(v.scheduled[sched].event.at, t)) {
+        // a scheduled event at the same time as the state event: applied after it
+        if (!scheduledStop()) break;
+      } else if (t < tEnd) {
         stepper.start(t, yCur, undefined, tEnd - t);
         evalStateEvents(t, yCur, gPrev);
       }
@@ -228,24 +267,12 @@ export function solveOde(problem: OdeProblem, options: OdeOptions = {}): OdeSolu
 
     t = tNew;
     gPrev.set(gNew);
-    const atScheduled = sched < v.scheduled.length && v.scheduled[sched].event.at === tNew;
+    const atScheduled = sched < v.scheduled.length && reached(v.scheduled[sched].event.at, tNew);
     emitUpTo(tNew, !atScheduled, true);
     out.push(tNew, stepper.y);
     if (atScheduled) {
       yCur.set(stepper.y);
-      applyScheduledAt(tNew);
-      if (failIfNonFinite(t)) break;
-      ctx.clamp(yCur);
-      out.push(t, yCur);
-      emitUpTo(t, true, false);
-      if (t < tEnd) {
-        if (auto && method === "dopri5" && (stepper as Dopri5Stepper).suggestsStiffSolver) {
-          method = "rodas5";
-          stepper = createStepper(method, ctx);
-        }
-        stepper.start(t, yCur, undefined, tEnd - t);
-        evalStateEvents(t, yCur, gPrev);
-      }
+      if (!scheduledStop()) break;
     } else if (auto && method === "dopri5" && (stepper as Dopri5Stepper).suggestsStiffSolver && t < tEnd) {
       // "auto": the explicit method detected stiffness; continue from here with Rodas5P
       yCur.set(stepper.y);
