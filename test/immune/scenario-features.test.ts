@@ -89,3 +89,24 @@ test("an anti-PD-L1 infusion regimen blocks PD-L1, not PD-1; three lesions give 
   assert.equal(value(t, "pd1_occupancy", 7), 0);
   assert.ok(value(t, "H_PD1_a", 7) < 0.5 * value(t, "H_PD1_a", 0), "PD-L1 blockade lowers PD-1 signalling");
 });
+
+test("parameter overrides are checked: unknown names and values outside the declared range are InputErrors", () => {
+  const s: Scenario = {
+    patient: { tumourType: "HCC" },
+    lesions: [{ id: "a", site: "liver", longestDiameterMm: 20 }],
+    treatments: [],
+    horizonDays: 10,
+  };
+  assert.throws(
+    () => simulatePatient({ no_such_parameter: 1 }, s, { cache }),
+    /parameters: expected the name of a model parameter/,
+  );
+  assert.throws(
+    () => simulatePatient({ antigenicity: -1 }, s, { cache }),
+    /parameters\.antigenicity: expected a number between 0 and 5, got -1/,
+  );
+  assert.throws(
+    () => simulatePatient(undefined, { ...s, parameters: { infiltration: Number.NaN } }, { cache }),
+    /infiltration: expected a finite number/,
+  );
+});
