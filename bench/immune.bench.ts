@@ -14,7 +14,14 @@ const scenario: Scenario = {
     { id: "distant", site: "lung", longestDiameterMm: 20 },
   ],
   treatments: [
-    { kind: "cryoablation", lesion: "primary", day: 0, killedFraction: 0.95, necroticShare: 0.75, intactAntigenFraction: 0.9 },
+    {
+      kind: "cryoablation",
+      lesion: "primary",
+      day: 0,
+      killedFraction: 0.95,
+      necroticShare: 0.75,
+      intactAntigenFraction: 0.9,
+    },
     { kind: "ici", regimen: "nivolumab 240 mg q2w", startDay: 0 },
   ],
   horizonDays: 730,
@@ -37,7 +44,8 @@ export default async function immuneBench() {
   times.sort((a, b) => a - b);
   const model = cache.get({ lesionCount: 2, drugs: ["nivolumab"] });
   const result = {
-    scenario: "2 lesions, 730 days, cryo day 0 + nivolumab 240 mg q2w (52 doses), rodas5 rtol 1e-6, 90-day burn-in",
+    scenario:
+      "2 lesions, 730 days, cryo day 0 + nivolumab 240 mg q2w (52 doses), rodas5 rtol 1e-6, 90-day burn-in",
     species: model.species.length,
     processes: model.processes.length,
     firstRunMsIncludingCompile: Math.round(firstMs),
