@@ -16,6 +16,7 @@ import { ExprSyntaxError, parseExpr } from "./expr/parse.js";
 import { simplify } from "./expr/simplify.js";
 import type {
   CompartmentDecl,
+  Distribution,
   EventDecl,
   ModelDecl,
   ObservableDecl,
@@ -273,6 +274,7 @@ export function analyzeModel(model: ModelDecl): ModelAnalysis {
         throw new InputError(`${f}.value`, p.value, `at least min = ${p.min}`);
       if (p.max !== undefined && p.value > p.max)
         throw new InputError(`${f}.value`, p.value, `at most max = ${p.max}`);
+      if (p.distribution) checkDistribution(`${f}.distribution`, p.distribution, p.value);
       parameters.push({
         kind: "parameter",
         decl: p,
@@ -566,6 +568,38 @@ function checkSource(field: string, src: { kind: string; citation?: string; note
   }
   if ((src.kind === "fitted" || src.kind === "assumed") && !src.note?.trim()) {
     throw new InputError(`${field}.note`, src.note, `a note saying why (required for an ${src.kind} value)`);
+  }
+}
+
+function checkDistribution(field: string, d: Distribution, value: number): void {
+  const finite = (x: unknown) => typeof x === "number" && Number.isFinite(x);
+  switch (d.kind) {
+    case "lognormal":
+      if (!finite(d.cv) || d.cv <= 0)
+        throw new InputError(`${field}.cv`, d.cv, "a positive coefficient of variation");
+      if (!(value > 0))
+        throw new InputError(`${field}`, value, "a positive parameter value (lognormal variability)");
+      return;
+    case "normal":
+      if (!finite(d.sd) || d.sd <= 0)
+        throw new InputError(`${field}.sd`, d.sd, "a positive standard deviation");
+      return;
+    case "uniform":
+    case "loguniform":
+      if (!finite(d.min) || !finite(d.max) || !(d.min < d.max)) {
+        throw new InputError(field, d, "min < max, both finite");
+      }
+      if (d.kind === "loguniform" && !(d.min > 0))
+        throw new InputError(`${field}.min`, d.min, "a positive lower bound (loguniform)");
+      if (value < d.min || value > d.max)
+        throw new InputError(`${field}`, d, `a range containing the value ${value}`);
+      return;
+    default:
+      throw new InputError(
+        `${field}.kind`,
+        (d as { kind: unknown }).kind,
+        "lognormal, normal, uniform or loguniform",
+      );
   }
 }
 

@@ -333,6 +333,26 @@ test("every bad declaration names itself and what is wrong", () => {
   }, /changes\.X: expected no species here/);
 });
 
+test("population distributions are checked; a non-day time unit converts rates", () => {
+  expectError((m) => {
+    core(m).parameters[0].distribution = { kind: "lognormal", cv: -1 };
+  }, /parameter "k" \(module "core"\)\.distribution\.cv: expected a positive coefficient of variation/);
+  expectError((m) => {
+    core(m).parameters[0].distribution = { kind: "uniform", min: 1, max: 2 };
+  }, /distribution: expected a range containing the value 0\.5/);
+  const hourly = structuredClone(base());
+  hourly.timeUnit = "h";
+  const m = compileModel(hourly);
+  const p = m.defaultParameters();
+  const dydt = new Float64Array(2);
+  m.rhs(0, m.initialState(p), dydt, p);
+  // k = 0.5/day on X = 10 cells is 5 cells/day = 5/24 cells per hour
+  assert.ok(Math.abs(dydt[0] - 5 / 24) < 1e-15);
+  expectError((m2) => {
+    m2.timeUnit = "cell";
+  }, /model "tiny"\.timeUnit: expected a unit of time/);
+});
+
 test("modules compose over shared compartments; removing a module leaves a compiling model or a clear error", () => {
   const decl = structuredClone(base());
   const extra: ModuleDecl = {
