@@ -2,6 +2,7 @@
  * What every stepper shares during one solve: the counted right-hand side, the Jacobian (analytic or by
  * forward differences), the weighted error norm and the nonNegative clamp. Allocated once per solve.
  */
+import { ColumnColoring } from "../linalg/column-coloring.js";
 import { SparsityTracker } from "../linalg/sparsity.js";
 import type { OdeProblem, OdeStats } from "./types.js";
 
@@ -17,6 +18,10 @@ export class OdeContext {
   /** Union of the Jacobian nonzeros seen in this solve (drives the sparse LU). */
   readonly sparsity: SparsityTracker;
   private patternProbed = false;
+  private coloring: ColumnColoring | null = null;
+  private coloringVersion = -1;
+  /** Finite-difference Jacobians since the last full (uncompressed) one. */
+  private sinceFullFd = 0;
 
   constructor(
     private readonly problem: OdeProblem,
@@ -29,6 +34,8 @@ export class OdeContext {
     readonly maxSteps: number,
     /** > 0: constant step size, every step accepted. */
     readonly fixedStep = 0,
+    /** Length of the integration interval (scale of the time perturbation of the pattern probe). */
+    readonly timeScale = 1,
   ) {
     this.n = n;
     this.yPert = new Float64Array(n);
@@ -66,8 +73,8 @@ export class OdeContext {
   }
 
   /**
-   * Before the first Jacobian of a solve: evaluates one at a perturbed state as well, so that entries that
-   * vanish at the initial state (species starting at 0) enter the pattern. J is used as scratch.
+   * Before the first Jacobian of a solve: evaluates one at a perturbed state and time as well, so that
+   * entries that vanish at the initial point (species starting at 0) enter the pattern. J is scratch.
    */
   private probePattern(t: number, y: Float64Array, J: Float64Array): void {
     this.patternProbed = true;
@@ -76,8 +83,10 @@ export class OdeContext {
     const fp = new Float64Array(n);
     for (let i = 0; i < n; i++)
       yp[i] = y[i] + (0.01 * Math.abs(y[i]) + 1e-3 * (1 + this.atol[i])) * (1 + 0.37 * (i % 5));
-    this.rhs(t, yp, fp);
-    this.evaluateJacobian(t, yp, fp, J);
+    // and at a later time, for entries that vanish at t0 (terms proportional to t)
+    const tp = t + 1e-3 * Math.max(Math.abs(t), this.timeScale);
+    this.rhs(tp, yp, fp);
+    this.evaluateJacobian(tp, yp, fp, J);
     this.sparsity.observe(J);
   }
 
@@ -92,6 +101,13 @@ export class OdeContext {
     const yp = this.yPert;
     const fp = this.fPert;
     yp.set(y);
+    const coloring = this.compressedColoring();
+    if (coloring !== null) {
+      this.sinceFullFd++;
+      this.groupedDifferences(t, y, fy, J, coloring);
+      return;
+    }
+    this.sinceFullFd = 0;
     for (let j = 0; j < n; j++) {
       const yj = y[j];
       const delta = SQRT_EPS * Math.max(Math.abs(yj), this.atol[j] / this.rtol);
@@ -101,6 +117,54 @@ export class OdeContext {
       const inv = 1 / dy;
       for (let i = 0; i < n; i++) J[i * n + j] = (fp[i] - fy[i]) * inv;
       yp[j] = yj;
+    }
+  }
+
+  /**
+   * Column groups for compressed finite differences, or null for a full one: null until the pattern has
+   * been seen twice (probe and first Jacobian), when grouping saves less than a quarter of the columns, and
+   * every 25th Jacobian (a full one refreshes the pattern, so entries that appear later are not missed).
+   */
+  private compressedColoring(): ColumnColoring | null {
+    const tr = this.sparsity;
+    if (this.stats.jacobianEvals < 3 || this.sinceFullFd >= 24) return null;
+    if (this.coloringVersion !== tr.version) {
+      this.coloringVersion = tr.version;
+      const c = new ColumnColoring(this.n, tr.mask);
+      this.coloring = c.groups <= 0.75 * this.n ? c : null;
+    }
+    return this.coloring;
+  }
+
+  /** Forward differences perturbing each group of structurally independent columns at once. */
+  private groupedDifferences(
+    t: number,
+    y: Float64Array,
+    fy: Float64Array,
+    J: Float64Array,
+    c: ColumnColoring,
+  ): void {
+    const n = this.n;
+    const yp = this.yPert;
+    const fp = this.fPert;
+    J.fill(0);
+    for (let g = 0; g < c.groups; g++) {
+      const g0 = c.groupStart[g];
+      const g1 = c.groupStart[g + 1];
+      for (let p = g0; p < g1; p++) {
+        const j = c.cols[p];
+        yp[j] = y[j] + SQRT_EPS * Math.max(Math.abs(y[j]), this.atol[j] / this.rtol);
+      }
+      this.rhs(t, yp, fp);
+      for (let p = g0; p < g1; p++) {
+        const j = c.cols[p];
+        const inv = 1 / (yp[j] - y[j]);
+        for (let r = c.rowStart[j]; r < c.rowStart[j + 1]; r++) {
+          const i = c.rows[r];
+          J[i * n + j] = (fp[i] - fy[i]) * inv;
+        }
+        yp[j] = y[j];
+      }
     }
   }
 

@@ -66,7 +66,17 @@ function reached(a: number, b: number): boolean {
 export function solveOde(problem: OdeProblem, options: OdeOptions = {}): OdeSolution {
   const v = validateOde(problem, options);
   const { n, t0, tEnd } = v;
-  const ctx = new OdeContext(problem, n, v.rtol, v.atol, v.hMax, v.nonNegative, v.maxSteps, v.fixedStep);
+  const ctx = new OdeContext(
+    problem,
+    n,
+    v.rtol,
+    v.atol,
+    v.hMax,
+    v.nonNegative,
+    v.maxSteps,
+    v.fixedStep,
+    tEnd - t0 || 1,
+  );
   const auto = v.method === "auto";
   // "auto": Rodas5P when the problem supplies a Jacobian (the caller expects stiffness); otherwise Dopri5
   // with stiffness detection, switching to Rodas5P for the rest of the solve (see Dopri5Stepper)

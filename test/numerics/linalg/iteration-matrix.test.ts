@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { ColumnColoring } from "../../../src/numerics/linalg/column-coloring.js";
 import {
   ComplexIterationMatrix,
   RealIterationMatrix,
@@ -123,5 +124,30 @@ describe("sparse LU on the learnt pattern", () => {
     J2[n * 7 + 30] = -2;
     assert.ok(tr.observe(J2));
     assert.notEqual(s.current(), first);
+  });
+});
+
+describe("column colouring for finite differences", () => {
+  it("groups never share a nonzero row, and cover every column once", () => {
+    const n = 30;
+    const J = randomSparse(n, 3, 5);
+    const tr = new SparsityTracker(n);
+    tr.observe(J);
+    const c = new ColumnColoring(n, tr.mask);
+    assert.ok(c.groups < n);
+    assert.deepEqual(
+      Array.from(c.cols).sort((a, b) => a - b),
+      Array.from({ length: n }, (_, i) => i),
+    );
+    for (let g = 0; g < c.groups; g++) {
+      const seen = new Set<number>();
+      for (let p = c.groupStart[g]; p < c.groupStart[g + 1]; p++) {
+        const j = c.cols[p];
+        for (let r = c.rowStart[j]; r < c.rowStart[j + 1]; r++) {
+          assert.ok(!seen.has(c.rows[r]), `group ${g} shares row ${c.rows[r]}`);
+          seen.add(c.rows[r]);
+        }
+      }
+    }
   });
 });

@@ -42,4 +42,13 @@ describe("Bari test set (Mazzia & Magherini 2008): published reference solutions
     assert.ok(significantDigits(s.y[s.y.length - 1], p) >= 9);
     assert.ok(s.stats.rhsEvals > s.stats.jacobianEvals * 3, "finite differences cost n f-evaluations each");
   });
+  it("POLLU without a Jacobian: compressed finite differences (column groups) keep ≥ 9 digits", () => {
+    const p = BARI_PROBLEMS[2]();
+    const { jacobian: _j, ...noJac } = p.problem;
+    const withJ = solveOde(p.problem, { method: "rodas5", rtol: 1e-12, atol: p.atolFor(1e-12) });
+    const s = solveOde(noJac, { method: "rodas5", rtol: 1e-12, atol: p.atolFor(1e-12) });
+    assert.ok(significantDigits(s.y[s.y.length - 1], p) >= 9);
+    const fdPerJacobian = (s.stats.rhsEvals - withJ.stats.rhsEvals) / s.stats.jacobianEvals;
+    assert.ok(fdPerJacobian < 0.75 * 20, `${fdPerJacobian.toFixed(1)} f evaluations per Jacobian (n = 20)`);
+  });
 });
