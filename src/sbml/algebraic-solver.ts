@@ -11,6 +11,12 @@ export interface AlgebraicSystem {
   update(v: Float64Array): void;
   /** Writes the residuals into r (generated). */
   residual(v: Float64Array, r: Float64Array): void;
+  /**
+   * True when z' = g(z) is the physical relaxation (fast-reaction extents: g are the fast rates). Then a
+   * failed Newton solve is retried by pseudo-transient continuation (implicit Euler in a fictitious
+   * time with growing steps), which reaches the equilibrium the reactions would reach, not another root.
+   */
+  pseudoTransient?: boolean;
 }
 
 export class AlgebraicSolver {
@@ -35,6 +41,67 @@ export class AlgebraicSolver {
 
   /** Solves in place (v's unknown slots are the initial guess); returns true on convergence. */
   solve(v: Float64Array, maxIter = 50): boolean {
+    if (!this.sys.pseudoTransient) return this.newton(v, maxIter);
+    const { n, z0 } = this;
+    const slots = this.sys.slots;
+    const guess = new Float64Array(n);
+    for (let i = 0; i < n; i++) guess[i] = v[slots[i]];
+    if (this.newton(v, maxIter)) return true;
+    for (let i = 0; i < n; i++) v[slots[i]] = guess[i];
+    z0.fill(0);
+    return this.relax(v) && this.newton(v, maxIter);
+  }
+
+  /** Pseudo-transient continuation toward a stable equilibrium of z' = g(z). */
+  private relax(v: Float64Array): boolean {
+    const { n, r, r2, J, dz, sys } = this;
+    const slots = sys.slots;
+    sys.update(v);
+    sys.residual(v, r);
+    let dtau = 0;
+    for (let it = 0; it < 500; it++) {
+      this.jacobian(v);
+      if (dtau === 0) {
+        let scale = 0;
+        for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(J[i * n + i]));
+        dtau = scale > 0 ? 0.1 / scale : 1;
+      }
+      // (I/dtau - J) dz = g
+      for (let i = 0; i < n * n; i++) J[i] = -J[i];
+      for (let i = 0; i < n; i++) J[i * n + i] += 1 / dtau;
+      dz.set(r);
+      if (!luSolve(J, dz, this.piv, n)) return false;
+      for (let i = 0; i < n; i++) v[slots[i]] += dz[i];
+      sys.update(v);
+      sys.residual(v, r2);
+      const before = maxAbs(r);
+      const after = maxAbs(r2);
+      if (!Number.isFinite(after)) return false;
+      r.set(r2);
+      dtau *= after < before ? 4 : 0.5;
+      if (after < 1e-12 || dtau > 1e12) return true;
+    }
+    return false;
+  }
+
+  /** Forward-difference Jacobian of the residual at v (r holds the residual at v). */
+  private jacobian(v: Float64Array): void {
+    const { n, r, r2, J, sys } = this;
+    const slots = sys.slots;
+    for (let j = 0; j < n; j++) {
+      const s = slots[j];
+      const zj = v[s];
+      const h = 1e-7 * Math.max(Math.abs(zj), 1e-6);
+      v[s] = zj + h;
+      sys.update(v);
+      sys.residual(v, r2);
+      for (let i = 0; i < n; i++) J[i * n + j] = (r2[i] - r[i]) / h;
+      v[s] = zj;
+    }
+    sys.update(v);
+  }
+
+  private newton(v: Float64Array, maxIter: number): boolean {
     const { n, r, r2, J, dz, z0, sys } = this;
     const slots = sys.slots;
     for (let i = 0; i < n; i++) if (!Number.isFinite(v[slots[i]])) v[slots[i]] = 0;

@@ -50,6 +50,8 @@ export interface SpeciesLayout {
   amountValued: boolean;
   /** Slot of `#n:S` when the amount is stored (state-driven); -1 otherwise. */
   amountSlot: number;
+  /** True when the state holds the symbol's value itself (a rate rule on the species). */
+  valueIsState: boolean;
 }
 
 type Role =
@@ -181,7 +183,14 @@ export function compileSbml(model: SbmlModel): CompiledSbml {
           !rateRules.has(n) &&
           !reactionChanged.has(n),
       );
-    const ruleCands = algebraicRules.map(candidates);
+    // boundary species last: a free species is the more natural unknown (test-suite case 01787)
+    const boundaryLast = (list: string[]) =>
+      [...list].sort(
+        (a, b) =>
+          Number(speciesById.get(a)?.boundaryCondition ?? false) -
+          Number(speciesById.get(b)?.boundaryCondition ?? false),
+      );
+    const ruleCands = algebraicRules.map((e) => boundaryLast(candidates(e)));
     const owner = new Map<string, number>();
     const tryAssign = (i: number, seen: Set<string>): boolean => {
       for (const c of ruleCands[i] as string[]) {
@@ -243,6 +252,7 @@ export function compileSbml(model: SbmlModel): CompiledSbml {
       compartmentSlot: names.get(comp.id) as number,
       amountValued: sp.hasOnlySubstanceUnits || comp.spatialDimensions === 0,
       amountSlot: roles.get(nName)?.kind === "amount" ? (names.get(nName) as number) : -1,
+      valueIsState: roles.get(sp.id)?.kind === "state",
     });
   }
   for (const r of fastReactions) addSlot(`#xi:${r.id}`);
@@ -340,6 +350,8 @@ export function compileSbml(model: SbmlModel): CompiledSbml {
       if (node.kind !== "call") return node;
       if (node.fn === "rateOf") {
         const arg = node.args[0];
+        // a number here is a substituted local parameter: constant by definition
+        if (arg?.kind === "num") return num(0);
         if (arg?.kind !== "sym" || !names.has(arg.name)) {
           throw new InputError(
             "rateOf argument",
@@ -507,6 +519,9 @@ export function compileSbml(model: SbmlModel): CompiledSbml {
     for (const m of assignmentRules.values()) visit(lower(m));
     for (const m of rateRules.values()) visit(lower(m));
     for (const r of model.reactions) if (r.rate) visit(lower(r.rate));
+    // every comparison inside a trigger is located on its own (a window such as a < t < b is found
+    // even when one step spans all of it)
+    for (const ev of model.events) if (ev.trigger) visit(lower(ev.trigger));
   }
   emitRateOfNodes();
   // delay nodes depend on their delay time only (the argument is evaluated on the past state)
@@ -598,6 +613,8 @@ return {
     if (!s) {
       s = new AlgebraicSolver({
         slots: Int32Array.from(unknownSlots),
+        // with fast reactions only, g(ξ) = v_fast(ξ) is also the direction the reactions run
+        pseudoTransient: algebraicVars.length === 0,
         update: (v) => {
           const top = solverStack[d] as { y: Float64Array; D: DelayLookup };
           gen.derived(v, top.y, top.D);

@@ -28,7 +28,10 @@ export interface SimulateSbmlOptions {
   rtol?: number;
   atol?: number;
   method?: OdeMethod;
-  /** Largest number of right-hand-side evaluations before the run is stopped as too costly. */
+  /**
+   * Work budget: right-hand-side evaluations plus delayed-value lookups before the run is stopped as
+   * too costly (deterministic, unlike the wall-clock limit).
+   */
   maxRhsEvaluations?: number;
   /** Wall-clock limit in milliseconds (checked inside the integration; `performance.now()`). */
   timeLimitMs?: number;
@@ -125,6 +128,8 @@ export function simulateCompiled(m: CompiledSbml, options: SimulateSbmlOptions =
   const dydtWork = new Float64Array(n);
   let lookups = 0;
   const tick = () => {
+    // delayed-value lookups count toward the same work budget as right-hand-side evaluations
+    if (++rhsEvaluations > budget) throw new BudgetExceeded(`stopped: more than ${budget} units of work`);
     if ((++lookups & 1023) === 0 && performance.now() - started > timeLimit) {
       throw new BudgetExceeded(`stopped: time limit of ${timeLimit} ms exceeded`);
     }
@@ -133,8 +138,7 @@ export function simulateCompiled(m: CompiledSbml, options: SimulateSbmlOptions =
   const D: DelayLookup = history ? history.lookup : () => Number.NaN;
 
   const rhs = (t: number, yy: Float64Array, dydt: Float64Array): void => {
-    if (++rhsEvaluations > budget)
-      throw new BudgetExceeded(`stopped: more than ${budget} right-hand-side evaluations`);
+    if (++rhsEvaluations > budget) throw new BudgetExceeded(`stopped: more than ${budget} units of work`);
     if ((rhsEvaluations & 255) === 0 && performance.now() - started > timeLimit) {
       throw new BudgetExceeded(`stopped: time limit of ${timeLimit} ms exceeded`);
     }
@@ -191,9 +195,29 @@ export function simulateCompiled(m: CompiledSbml, options: SimulateSbmlOptions =
     // non-species targets first (compartment sizes), then species (their amount uses the new size)
     const order = ce.targets.map((_, i) => i);
     const isSpecies = (i: number) => m.species.has(ce.targets[i] as string);
+    // a compartment resized by an event keeps the amounts in it: species whose state is their
+    // concentration (rate rules) are rescaled, unless the event sets them itself
+    const resized = new Set(
+      ce.targets.filter((name, i) => !isSpecies(i) && m.model.compartments.some((c) => c.id === name)),
+    );
+    const keep: { id: string; amount: number }[] = [];
+    if (resized.size > 0) {
+      for (const sp of m.species.values()) {
+        if (!sp.valueIsState || sp.amountValued || ce.targets.includes(sp.id)) continue;
+        const comp = m.model.species.find((s) => s.id === sp.id)?.compartment as string;
+        if (resized.has(comp))
+          keep.push({ id: sp.id, amount: (v[sp.slot] as number) * (v[sp.compartmentSlot] as number) });
+      }
+    }
+    // every assignment uses the state before the event: species first (a concentration becomes an
+    // amount with the compartment size before the event), then compartments and parameters
+    for (const i of order) if (isSpecies(i)) m.assign(ce.targets[i] as string, values[i] as number, y, v);
     for (const i of order) if (!isSpecies(i)) m.assign(ce.targets[i] as string, values[i] as number, y, v);
     refill(t);
-    for (const i of order) if (isSpecies(i)) m.assign(ce.targets[i] as string, values[i] as number, y, v);
+    for (const { id, amount } of keep) {
+      const sp = m.species.get(id);
+      if (sp) m.assign(id, amount / (v[sp.compartmentSlot] as number), y, v);
+    }
     refill(t);
   };
   const processEventsAt = (t: number) => {
@@ -238,18 +262,9 @@ export function simulateCompiled(m: CompiledSbml, options: SimulateSbmlOptions =
       stopY.set(yy);
     }
   };
+  // Every comparison in the triggers and in the right-hand side is a terminal state event: the
+  // integration stops where any of them switches, and the SBML event logic runs there.
   const stateEvents: StateEvent[] = [];
-  for (const ce of events) {
-    if (!ce.event.trigger) continue;
-    stateEvents.push({
-      when: (t, yy) => {
-        m.fill(t, yy, vEv, D);
-        return signConsistent(ce.trigger(vEv), ce.switching(vEv));
-      },
-      terminal: true,
-      apply: capture,
-    });
-  }
   for (const g of m.discontinuities) {
     stateEvents.push({
       when: (t, yy) => {
@@ -260,6 +275,9 @@ export function simulateCompiled(m: CompiledSbml, options: SimulateSbmlOptions =
       apply: capture,
     });
   }
+
+  // steps no longer than 1/20 of the run, so a condition that switches twice within one step is still seen
+  const hMaxOption = stateEvents.length > 0 && tEnd > t0 ? { hMax: (tEnd - t0) / 20 } : {};
 
   const pushHistory = (t: number, yy: Float64Array) => {
     if (!history) return;
@@ -295,7 +313,8 @@ export function simulateCompiled(m: CompiledSbml, options: SimulateSbmlOptions =
           if (d < minDelay) minDelay = d;
         }
         const chunk = minDelay > span / 1000 ? minDelay : span / 100;
-        if (t + chunk < tNext) tNext = t + chunk;
+        // (a chunk end within rounding of the next stop would leave a segment too short to integrate)
+        if (t + chunk < tNext - 1e-9 * span) tNext = t + chunk;
       }
       const outs: number[] = [];
       for (let i = nextOut; i < times.length && (times[i] as number) < tNext; i++)
@@ -306,8 +325,16 @@ export function simulateCompiled(m: CompiledSbml, options: SimulateSbmlOptions =
         const sol = solveOde(
           { f: rhs, y0: y, t0: t, tEnd: tNext, autonomous: m.autonomous },
           history
-            ? { method, rtol, atol, events: stateEvents, maxSteps: 1_000_000 }
-            : { method, rtol, atol, events: stateEvents, outputTimes: outs, maxSteps: 1_000_000 },
+            ? { method, rtol, atol, events: stateEvents, maxSteps: 1_000_000, ...hMaxOption }
+            : {
+                method,
+                rtol,
+                atol,
+                events: stateEvents,
+                outputTimes: outs,
+                maxSteps: 1_000_000,
+                ...hMaxOption,
+              },
         );
         if (sol.status !== "success") throw new NumericalFailure(`ODE solver: ${sol.message}`);
         return sol;
