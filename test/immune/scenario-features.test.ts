@@ -110,3 +110,37 @@ test("parameter overrides are checked: unknown names and values outside the decl
     /infiltration: expected a finite number/,
   );
 });
+
+test("repeated ablation of one lesion and ablation of two lesions are each applied on their day", () => {
+  const cryo = (lesion: string, day: number) => ({
+    kind: "cryoablation" as const,
+    lesion,
+    day,
+    killedFraction: 0.5,
+    necroticShare: 0.5,
+    intactAntigenFraction: 0.5,
+  });
+  const s: Scenario = {
+    patient: { tumourType: "RCC" },
+    lesions: [
+      { id: "a", site: "kidney", longestDiameterMm: 30 },
+      { id: "b", site: "lung", longestDiameterMm: 20 },
+    ],
+    treatments: [cryo("a", 0), cryo("a", 20), cryo("b", 10)],
+    horizonDays: 30,
+  };
+  const t = simulatePatient(undefined, s, { cache });
+  assert.equal(t.status, "success", t.message);
+  assert.deepEqual(
+    t.events.map((e) => [e.day, e.target]),
+    [
+      [0, "a"],
+      [10, "b"],
+      [20, "a"],
+    ],
+  );
+  // Half the cells die, a share of them leave the volume at once (immediate release): a visible drop.
+  assert.ok(value(t, "diameter_mm_a", 20) < value(t, "diameter_mm_a", 19), "second ablation of a");
+  assert.ok(value(t, "diameter_mm_b", 10) < value(t, "diameter_mm_b", 9), "ablation of b on day 10");
+  assert.ok(value(t, "diameter_mm_b", 9) >= value(t, "diameter_mm_b", 1) - 0.5, "b untouched before day 10");
+});
