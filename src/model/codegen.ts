@@ -72,10 +72,6 @@ function neededObservables(a: ModelAnalysis, exprs: Expr[]): number[] {
   return a.observableOrder.filter((i) => need.has(i));
 }
 
-function observableLines(a: ModelAnalysis, which: number[], resolve: (n: string) => string): string[] {
-  return which.map((i) => `  const o${i} = ${emitJs(a.observables[i].base, resolve)};`);
-}
-
 /** How generated statements hold intermediate values: function locals, or slots of a work array `w`. */
 interface Holder {
   ref(local: string): string;
@@ -313,12 +309,17 @@ export function generateCode(a: ModelAnalysis): GeneratedCode {
   });
 
   // ---- observe ----
-  const obsLines = ['"use strict";', "return function observe(t, y, p, out) {"];
-  obsLines.push(...observableLines(a, a.observableOrder, resolve));
-  a.observables.forEach((o, i) => {
-    obsLines.push(`  out[${i}] = ${o.unit.scale === 1 ? `o${i}` : `o${i} / ${jsNumber(o.unit.scale)}`};`);
+  const observe = build("observe", "t, y, p, out", (h) => {
+    const obsResolve = resolver(a, new Map(a.observables.map((o, k) => [o.decl.name, h.ref(`o${k}`)])));
+    const statements = a.observableOrder.map((k) =>
+      h.def(`o${k}`, emitJs(a.observables[k].base, obsResolve)),
+    );
+    a.observables.forEach((o, i) => {
+      const v = h.ref(`o${i}`);
+      statements.push(`out[${i}] = ${o.unit.scale === 1 ? v : `${v} / ${jsNumber(o.unit.scale)}`};`);
+    });
+    return { statements };
   });
-  obsLines.push("};");
 
   // ---- initial values ----
   const initLines = ['"use strict";', "return function initial(p, y) {"];
@@ -352,7 +353,7 @@ export function generateCode(a: ModelAnalysis): GeneratedCode {
   return {
     rhs,
     jacobian,
-    observe: obsLines.join("\n"),
+    observe,
     initial: initLines.join("\n"),
     events,
     pattern: { rows: pattern.map((k) => Math.floor(k / n)), cols: pattern.map((k) => k % n) },
