@@ -7,6 +7,7 @@ import { test } from "node:test";
 import { compileModel } from "../../src/model/compile.js";
 import { getModel, modelNames } from "../../src/model/registry.js";
 import { exportSbml } from "../../src/model/sbml-export.js";
+import type { ModelDecl } from "../../src/model/types.js";
 import { solveOde } from "../../src/numerics/ode/index.js";
 import { simulateSbml } from "../../src/sbml/simulate.js";
 
@@ -19,9 +20,79 @@ test("the libSBML validator builds (gcc + libsbml5-dev); failure to build fails 
   assert.equal(build.status, 0, `could not build the libSBML validator:\n${build.stderr}${build.stdout}`);
 });
 
-for (const name of modelNames()) {
+/** Two compartments, concentrations and amounts, coefficient expressions, hours and mg: the hard cases. */
+function twoCompartment(): ModelDecl {
+  const a = (note: string) => ({ kind: "assumed" as const, note });
+  return {
+    name: "two-compartment",
+    description: "test: depot, central and peripheral compartments",
+    modules: [
+      {
+        name: "pk",
+        description: "",
+        compartments: [
+          { name: "central", size: 3, unit: "L", description: "" },
+          { name: "periph", size: 5, unit: "L", description: "" },
+        ],
+        species: [
+          { name: "Ad", compartment: "central", unit: "mg", initial: 240, description: "depot amount" },
+          { name: "Cc", compartment: "central", unit: "nmol/L", initial: 0, description: "" },
+          { name: "Cp", compartment: "periph", unit: "nmol/L", initial: "C0", description: "" },
+        ],
+        parameters: [
+          { name: "ka", value: 0.05, unit: "1/h", description: "", source: a("test") },
+          { name: "Q", value: 0.4, unit: "L/h", description: "", source: a("test") },
+          { name: "kel", value: 0.2, unit: "1/day", description: "", source: a("test") },
+          { name: "MW", value: 146, unit: "kg/mol", description: "", source: a("test") },
+          { name: "C0", value: 0.5, unit: "nM", description: "", source: a("test") },
+          { name: "t_switch", value: 5, unit: "day", description: "", source: a("test") },
+        ],
+        processes: [
+          {
+            name: "absorption",
+            rate: "ka*Ad",
+            changes: { Ad: -1, Cc: "1/(MW*central)" },
+            evidence: [],
+            description: "",
+          },
+          {
+            name: "to_periph",
+            rate: "Q*Cc",
+            changes: { Cc: "-1/central", Cp: "1/periph" },
+            evidence: [],
+            description: "",
+          },
+          {
+            name: "to_central",
+            rate: "Q*Cp",
+            changes: { Cp: "-1/periph", Cc: "1/central" },
+            evidence: [],
+            description: "",
+          },
+          {
+            name: "elimination",
+            rate: "kel*Cc*piecewise(1, t < t_switch, 2)",
+            changes: { Cc: -1 },
+            evidence: [],
+            description: "",
+          },
+        ],
+        observables: [
+          { name: "total_nmol", expression: "Cc*central + Cp*periph", unit: "nmol", description: "" },
+        ],
+      },
+    ],
+  };
+}
+
+const exported: [string, () => ModelDecl][] = [
+  ...modelNames().map((n): [string, () => ModelDecl] => [n, () => getModel(n)]),
+  ["two-compartment", twoCompartment],
+];
+
+for (const [name, declOf] of exported) {
   test(`${name}: exported SBML L3V2 passes libSBML checkConsistency with zero errors`, () => {
-    const xml = exportSbml(getModel(name));
+    const xml = exportSbml(declOf());
     assert.match(
       xml,
       /<sbml xmlns="http:\/\/www\.sbml\.org\/sbml\/level3\/version2\/core" level="3" version="2">/,
@@ -37,7 +108,7 @@ for (const name of modelNames()) {
   });
 
   test(`${name}: the exported SBML simulates like the compiled model (SBML importer round trip)`, () => {
-    const decl = getModel(name);
+    const decl = declOf();
     const m = compileModel(decl);
     const p = m.defaultParameters();
     const times = [0, 0.5, 2, 10];
