@@ -147,6 +147,20 @@ export function compileAnalysis(a: ModelAnalysis): CompiledModel {
     parameterIndex: (name) => lookup(paramIdx, name, "parameter"),
     observableIndex: (name) => lookup(obsIdx, name, "observable"),
     defaultParameters: () => defaults.slice(),
+    checkParameters(p) {
+      checkP(p);
+      for (const q of parameters) {
+        const v = p[q.index];
+        if (!Number.isFinite(v))
+          throw new InputError(`parameters.${q.name}`, v, `a finite number (${q.unit})`);
+        if (q.kind === "compartment" && !(v > 0))
+          throw new InputError(`parameters.${q.name}`, v, `a positive compartment size (${q.unit})`);
+        if (q.min !== undefined && v < q.min)
+          throw new InputError(`parameters.${q.name}`, v, `at least ${q.min} ${q.unit}`);
+        if (q.max !== undefined && v > q.max)
+          throw new InputError(`parameters.${q.name}`, v, `at most ${q.max} ${q.unit}`);
+      }
+    },
     initialState(p) {
       checkP(p);
       const y = new Float64Array(n);

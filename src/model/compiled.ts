@@ -66,7 +66,7 @@ export interface CompiledModel {
   processes: readonly CompiledProcess[];
   events: readonly CompiledEvent[];
   /** Indices of species clamped at zero (pass as OdeOptions.nonNegative). */
-  nonNegativeIndices: readonly number[];
+  nonNegativeIndices: number[];
   /** Structurally non-zero Jacobian entries (row i, column j), row-major order. */
   jacobianPattern: { rows: Int32Array; cols: Int32Array };
   /** Index of a species; InputError if unknown. */
@@ -77,6 +77,11 @@ export interface CompiledModel {
   observableIndex(name: string): number;
   /** A fresh parameter vector with the declared values. */
   defaultParameters(): Float64Array;
+  /**
+   * Checks a parameter vector (length, finite values, declared min/max); InputError naming the first
+   * offending parameter, e.g. for virtual patients drawn from the distributions.
+   */
+  checkParameters(p: Float64Array): void;
   /** Initial state for parameters p (initial expressions evaluated over p). */
   initialState(p: Float64Array): Float64Array;
   rhs(t: number, y: Float64Array, dydt: Float64Array, p: Float64Array): void;

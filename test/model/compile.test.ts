@@ -333,6 +333,24 @@ test("every bad declaration names itself and what is wrong", () => {
   }, /changes\.X: expected no species here/);
 });
 
+test("checkParameters names the parameter that is out of range", () => {
+  const m = compileModel(getModel("qspio-checkpoint"));
+  const p = m.defaultParameters();
+  m.checkParameters(p);
+  p[m.parameterIndex("aPD1")] = -1;
+  assert.throws(() => m.checkParameters(p), /parameters\.aPD1: expected at least 0 nM, got -1/);
+  p[m.parameterIndex("aPD1")] = 1;
+  p[m.parameterIndex("syn")] = 0;
+  assert.throws(
+    () => m.checkParameters(p),
+    /parameters\.syn: expected a positive compartment size \(um\^2\), got 0/,
+  );
+  assert.throws(
+    () => m.checkParameters(new Float64Array(3)),
+    /parameters: expected a Float64Array of 23 values/,
+  );
+});
+
 test("population distributions are checked; a non-day time unit converts rates", () => {
   expectError((m) => {
     core(m).parameters[0].distribution = { kind: "lognormal", cv: -1 };
