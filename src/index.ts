@@ -12,4 +12,5 @@ export type * from "./model/types.js";
 export * from "./numerics/ode/index.js";
 export type * from "./numerics/ode/types.js";
 export * from "./numerics/rng/index.js";
+export * from "./sbml/index.js";
 export * from "./scenario/index.js";

@@ -10,6 +10,7 @@
 import { InputError } from "../errors.js";
 import { solveOde } from "../numerics/ode/solve.js";
 import type { OdeMethod, StateEvent } from "../numerics/ode/types.js";
+import { createRng } from "../numerics/rng/random-stream.js";
 import { type CompiledEvent, type CompiledSbml, compileSbml, type DelayLookup } from "./compile-sbml.js";
 import { DelayHistory } from "./delay-history.js";
 import { readSbml } from "./read-sbml.js";
@@ -33,6 +34,8 @@ export interface SimulateSbmlOptions {
    * too costly (deterministic, unlike the wall-clock limit).
    */
   maxRhsEvaluations?: number;
+  /** Seed of the random order of simultaneous events with equal priority (default 1). */
+  seed?: number;
   /** Wall-clock limit in milliseconds (checked inside the integration; `performance.now()`). */
   timeLimitMs?: number;
 }
@@ -165,6 +168,7 @@ export function simulateCompiled(m: CompiledSbml, options: SimulateSbmlOptions =
   };
 
   // ---- event state ----
+  const rng = createRng(options.seed ?? 1);
   const events = m.events;
   const prev = events.map((e) => e.event.initialValue);
   let pending: Pending[] = [];
@@ -227,18 +231,15 @@ export function simulateCompiled(m: CompiledSbml, options: SimulateSbmlOptions =
       if (guard > 10_000) throw new NumericalFailure(`more than 10000 event executions at t = ${t}`);
       const due = pending.filter((p) => p.time <= t);
       if (due.length === 0) break;
-      let best = due[0] as Pending;
-      let bestPriority = priorityOf(best);
-      for (let i = 1; i < due.length; i++) {
-        const p = due[i] as Pending;
-        const pr = priorityOf(p);
-        if (
-          pr > bestPriority ||
-          (pr === bestPriority && (p.time < best.time || (p.time === best.time && p.seq < best.seq)))
-        ) {
-          best = p;
-          bestPriority = pr;
-        }
+      // highest priority first; equal explicit priorities are drawn at random (SBML L3: their order
+      // is random) from the seeded stream; without priorities, in order of triggering
+      const priorities = due.map(priorityOf);
+      const top = Math.max(...priorities);
+      const tied = due.filter((_, i) => priorities[i] === top);
+      tied.sort((a, b) => a.time - b.time || a.seq - b.seq);
+      let best = tied[0] as Pending;
+      if (tied.length > 1 && top !== Number.NEGATIVE_INFINITY) {
+        best = tied[Math.min(tied.length - 1, Math.floor(rng.uniform() * tied.length))] as Pending;
       }
       pending = pending.filter((p) => p !== best);
       execute(best, t);
