@@ -40,7 +40,7 @@ const outputTimes = Array.from({ length: 731 }, (_, i) => i);
 
 export default async function dosingBench(): Promise<object> {
   const rows: object[] = [];
-  for (const method of ["rodas5", "radau5"] as const) {
+  for (const method of ["rodas5", "radau5", "bdf"] as const) {
     for (const rtol of [1e-4, 1e-6]) {
       const options = { method, rtol, atol: rtol * 1e-3, events, outputTimes };
       let s = solveOde(problem, options);

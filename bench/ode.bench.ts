@@ -1,6 +1,6 @@
 /**
  * Work–precision benchmark of the ODE engine on ROBER, POLLU and E5 (Bari test set) at rtol 1e-4 … 1e-10:
- * microseconds per solve against significant correct digits, for rodas5 and radau5, and in the same run
+ * microseconds per solve against significant correct digits, for rodas5, radau5 and bdf, and in the same run
  * SUNDIALS CVODE (BDF, dense, analytic Jacobian; bench/ode/cvode_driver.c built with gcc against
  * libsundials-dev) and SciPy solve_ivp (Radau, BDF, LSODA; bench/ode/scipy_bench.py, timed inside Python).
  * Ratios are taken at matched accuracy: our time interpolated (log time, linear in scd) at each competitor
@@ -36,7 +36,9 @@ const RTOLS = [1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9, 1e-10];
 const OUR_RTOLS = [1e-2, 1e-3, ...RTOLS];
 const PROBLEMS: (() => BariProblem)[] = [rober, pollu, e5];
 
-function timeOurs(p: BariProblem, method: "rodas5" | "radau5", rtol: number): Point {
+const OURS = ["rodas5", "radau5", "bdf"] as const;
+
+function timeOurs(p: BariProblem, method: (typeof OURS)[number], rtol: number): Point {
   const options = { method, rtol, atol: p.atolFor(rtol) };
   let s = solveOde(p.problem, options);
   const w0 = performance.now();
@@ -111,7 +113,7 @@ function external(cmd: string, args: string[], p: BariProblem, solver: string, r
 /** log10 time of the best of our methods at accuracy scd (linear interpolation in scd; null outside range). */
 function oursAt(points: Point[], scd: number): { us: number; solver: string } | null {
   let best: { us: number; solver: string } | null = null;
-  for (const solver of ["rodas5", "radau5"]) {
+  for (const solver of OURS) {
     const pts = points.filter((q) => q.solver === solver).sort((a, b) => a.scd - b.scd);
     for (let i = 0; i + 1 < pts.length; i++) {
       const a = pts[i];
@@ -132,8 +134,7 @@ export default async function odeBench(): Promise<object> {
   for (const make of PROBLEMS) {
     const p = make();
     const points: Point[] = [];
-    for (const method of ["rodas5", "radau5"] as const)
-      for (const rtol of OUR_RTOLS) points.push(timeOurs(p, method, rtol));
+    for (const method of OURS) for (const rtol of OUR_RTOLS) points.push(timeOurs(p, method, rtol));
     for (const rtol of RTOLS) {
       if (cvode !== null) {
         const reps = p.name === "POLLU" ? "20" : "10";
@@ -154,7 +155,7 @@ export default async function odeBench(): Promise<object> {
       }
     }
     const ratios = points
-      .filter((q) => q.solver !== "rodas5" && q.solver !== "radau5")
+      .filter((q) => !(OURS as readonly string[]).includes(q.solver))
       .map((q) => {
         const ours = oursAt(points, q.scd);
         return {

@@ -3,6 +3,7 @@
  * outputTimes), scheduled events (exact, restart after each), state events (root finding on the dense
  * output), the nonNegative clamp, the step budget and failure reporting. Contract: ./types.ts.
  */
+import { BdfStepper } from "./bdf.js";
 import { OdeContext } from "./context.js";
 import { Dopri5Stepper } from "./dopri5.js";
 import { findRootIllinois } from "./event-root.js";
@@ -12,12 +13,14 @@ import { type MethodName, type Stepper, UNIT_ROUNDOFF } from "./stepper.js";
 import type { FiredEvent, OdeOptions, OdeProblem, OdeSolution } from "./types.js";
 import { validateOde } from "./validate.js";
 
-function createStepper(method: MethodName, ctx: OdeContext): Stepper {
+function createStepper(method: MethodName, ctx: OdeContext, maxOrder: number): Stepper {
   switch (method) {
     case "dopri5":
       return new Dopri5Stepper(ctx);
     case "radau5":
       return new Radau5Stepper(ctx);
+    case "bdf":
+      return new BdfStepper(ctx, maxOrder);
     default:
       return new Rodas5PStepper(ctx);
   }
@@ -85,7 +88,7 @@ export function solveOde(problem: OdeProblem, options: OdeOptions = {}): OdeSolu
       ? "rodas5"
       : "dopri5"
     : (v.method as MethodName);
-  let stepper = createStepper(method, ctx);
+  let stepper = createStepper(method, ctx, v.maxOrder);
   const out = new OutputRecorder(v.outputTimes, n);
   const fired: FiredEvent[] = [];
   const yCur = new Float64Array(n);
@@ -169,7 +172,7 @@ export function solveOde(problem: OdeProblem, options: OdeOptions = {}): OdeSolu
     if (t < tEnd) {
       if (auto && method === "dopri5" && (stepper as Dopri5Stepper).suggestsStiffSolver) {
         method = "rodas5";
-        stepper = createStepper(method, ctx);
+        stepper = createStepper(method, ctx, v.maxOrder);
       }
       stepper.start(t, yCur, undefined, tEnd - t);
       evalStateEvents(t, yCur, gPrev);
@@ -287,7 +290,7 @@ export function solveOde(problem: OdeProblem, options: OdeOptions = {}): OdeSolu
       // "auto": the explicit method detected stiffness; continue from here with Rodas5P
       yCur.set(stepper.y);
       method = "rodas5";
-      stepper = createStepper(method, ctx);
+      stepper = createStepper(method, ctx, v.maxOrder);
       stepper.start(t, yCur, undefined, tEnd - t);
     }
   }

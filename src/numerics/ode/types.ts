@@ -58,6 +58,8 @@ export interface OdeOptions {
    * Every step is accepted; radau5 still iterates Newton to its tolerance and fails if it cannot.
    */
   fixedStep?: number;
+  /** bdf only: highest order used, 1–5 (default 5). */
+  maxOrder?: number;
 }
 
 export interface OdeStats {

@@ -4,8 +4,8 @@
 import { InputError } from "../../errors.js";
 import type { OdeEvent, OdeMethod, OdeOptions, OdeProblem, ScheduledEvent, StateEvent } from "./types.js";
 
-/** Methods implemented (rodas4, bdf and tsit5 are names of the contract without an implementation yet). */
-const METHODS: readonly OdeMethod[] = ["auto", "rodas5", "radau5", "dopri5"];
+/** Methods implemented (rodas4 and tsit5 are names of the contract without an implementation yet). */
+const METHODS: readonly OdeMethod[] = ["auto", "rodas5", "radau5", "bdf", "dopri5"];
 
 export interface ValidatedOde {
   n: number;
@@ -23,6 +23,7 @@ export interface ValidatedOde {
   h0: number | undefined;
   hMax: number;
   fixedStep: number;
+  maxOrder: number;
   nonNegative: boolean | number[] | undefined;
 }
 
@@ -66,7 +67,7 @@ export function validateOde(problem: OdeProblem, options: OdeOptions): Validated
     throw new InputError(
       "options.method",
       method,
-      `one of ${METHODS.join(", ")} (rodas4, bdf, tsit5 are not implemented)`,
+      `one of ${METHODS.join(", ")} (rodas4, tsit5 are not implemented)`,
     );
   const rtol = options.rtol === undefined ? 1e-6 : positive("options.rtol", options.rtol);
   const atol = new Float64Array(n);
@@ -131,6 +132,9 @@ export function validateOde(problem: OdeProblem, options: OdeOptions): Validated
   const h0 = options.h0 === undefined ? undefined : positive("options.h0", options.h0);
   const hMax = options.hMax === undefined ? Number.POSITIVE_INFINITY : positive("options.hMax", options.hMax);
   const fixedStep = options.fixedStep === undefined ? 0 : positive("options.fixedStep", options.fixedStep);
+  const maxOrder = options.maxOrder ?? 5;
+  if (!Number.isInteger(maxOrder) || maxOrder < 1 || maxOrder > 5)
+    throw new InputError("options.maxOrder", maxOrder, "an integer from 1 to 5");
   const nn = options.nonNegative;
   if (nn !== undefined && typeof nn !== "boolean") {
     if (!Array.isArray(nn))
@@ -155,6 +159,7 @@ export function validateOde(problem: OdeProblem, options: OdeOptions): Validated
     h0,
     hMax,
     fixedStep,
+    maxOrder,
     nonNegative: nn,
   };
 }

@@ -8,7 +8,7 @@ const ramp: OdeProblem = { f: (_t, _y, d) => void (d[0] = 1), y0: [0], t0: 0, tE
 const add = (v: number) => (y: Float64Array) => void (y[0] += v);
 
 describe("event edge cases", () => {
-  for (const method of ["rodas5", "radau5", "dopri5"] as const) {
+  for (const method of ["rodas5", "radau5", "bdf", "dopri5"] as const) {
     it(`${method}: a scheduled event at tEnd is applied and shows in the tEnd row`, () => {
       const s = solveOde(ramp, { method, outputTimes: [0, 3], events: [{ at: 3, apply: add(100) }] });
       assert.equal(s.status, "success", s.message);

@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { solveOde } from "../../../src/numerics/ode/index.js";
 import type { OdeProblem } from "../../../src/numerics/ode/types.js";
 
-const METHODS = ["rodas5", "radau5", "dopri5"] as const;
+const METHODS = ["rodas5", "radau5", "bdf", "dopri5"] as const;
 
 describe("scheduled events: one-compartment PK with bolus doses vs closed form", () => {
   // A' = −k·A; doses: 100 at t0 = 0, at t = 5 two doses applied in order (+50, then ×2), 30 at t = 7.3

@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { solveOde } from "../../../src/numerics/ode/index.js";
 
 describe("numerical failure is reported, never NaN", () => {
-  for (const method of ["rodas5", "radau5", "dopri5", "auto"] as const) {
+  for (const method of ["rodas5", "radau5", "bdf", "dopri5", "auto"] as const) {
     it(`${method}: y' = y², y(0) = 1 to t = 2 fails near the blow-up at t = 1`, () => {
       const s = solveOde({ f: (_t, y, d) => void (d[0] = y[0] * y[0]), y0: [1], t0: 0, tEnd: 2 }, { method });
       assert.equal(s.status, "failure");

@@ -6,7 +6,7 @@ import { solveOde } from "../../../src/numerics/ode/index.js";
 
 /** y' = A y with A = S·diag(λ)·S⁻¹ (λ < 0): exact y(t) = S·diag(e^{λt})·S⁻¹·y0. */
 describe("property: linear systems y' = Ay with random stable A match the matrix exponential", () => {
-  for (const method of ["rodas5", "radau5", "dopri5"] as const) {
+  for (const method of ["rodas5", "radau5", "bdf", "dopri5"] as const) {
     it(`${method}: relative error ≤ 1e-6 at rtol 1e-9`, () => {
       const n = 3;
       fc.assert(

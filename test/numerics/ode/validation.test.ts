@@ -53,7 +53,8 @@ describe("solveOde input validation names the argument", () => {
   });
   it("unknown or unimplemented method, bad maxSteps, bad nonNegative index", () => {
     expectField(good, { method: "euler" as never }, "options.method");
-    expectField(good, { method: "bdf" }, "options.method");
+    expectField(good, { method: "rodas4" }, "options.method");
+    expectField(good, { method: "bdf", maxOrder: 6 }, "options.maxOrder");
     expectField(good, { maxSteps: 0 }, "options.maxSteps");
     expectField(good, { nonNegative: [3] }, "options.nonNegative[0]");
   });
