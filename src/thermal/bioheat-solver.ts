@@ -14,8 +14,9 @@
  * Linear solves: Thomas (tridiagonal) on 1D grids, Jacobi-preconditioned conjugate gradients otherwise.
  * Energy bookkeeping: boundary and source energy are accumulated from the converged residual evaluation,
  * so ΔΣVH = boundary + source + Σ residuals (≤ tolerance).
- * Probes: interior cells held at a temperature (Dirichlet) or removed (insulated), per probe; box faces
- * carry patches (insulated, temperature, or flux into the domain).
+ * Probes: interior cells held at a temperature (Dirichlet at the faces of the probe cells, optionally
+ * through a film resistance) or removed (insulated), per probe; box faces carry patches (insulated,
+ * temperature with optional film, or flux into the domain).
  */
 import type { Grid } from "./grid.js";
 import { cellCount } from "./grid.js";
@@ -43,7 +44,7 @@ export interface SolverSetup {
   probeCount?: number;
   /** Starting temperature, °C (default: the tissue's). */
   initialC?: number;
-  /** Newton tolerance on |R_i|/V_i, J/m³ (default 1e-3 × C_unfrozen × 1 K). */
+  /** Newton tolerance on |R_i|/V_i, J/m³ (default 1e-6 × C_unfrozen × 1 K). */
   residualTolerance?: number;
   maxNewtonIterations?: number;
   /** Called with the end time of each (sub)step before it is solved: set probe and patch values. */
@@ -72,9 +73,16 @@ export class BioheatSolver {
   readonly cellProbe: Int16Array;
   readonly probeMode: Uint8Array;
   readonly probeTempC: Float64Array;
+  /**
+   * Film coefficient between the probe's coolant (at probeTempC) and the tissue, W/m²/K; 0 = the surface
+   * itself is held at probeTempC. Modelled as a resistance kf/(h A) in series with the half-cell.
+   */
+  readonly probeFilm: Float64Array;
   /** Box patches: kind and value (°C for temperature, W/m² into the domain for flux). */
   readonly patchKind: Uint8Array;
   readonly patchValue: Float64Array;
+  /** Film coefficient of temperature patches, W/m²/K (0: Dirichlet at the face). */
+  readonly patchFilm: Float64Array;
   readonly faceMaps: Record<BoxFace, Int16Array>;
   time = 0;
   /** Energy that entered through boundaries/probes and from perfusion + metabolism, J (per the grid's unit). */
@@ -95,6 +103,13 @@ export class BioheatSolver {
   private readonly cgZ: Float64Array;
   private readonly cgP: Float64Array;
   private readonly cgQ: Float64Array;
+  private readonly precon: Float64Array;
+  private readonly cgW: Float64Array;
+  private readonly cx: Float64Array;
+  private readonly cy: Float64Array;
+  private readonly cz: Float64Array;
+  /** Index box [i0, i1, j0, j1, k0, k1] of cells whose residual matters (the linear solve's extent). */
+  private readonly box = new Int32Array(6);
   private readonly probeU: Float64Array;
   private readonly patchU: Float64Array;
   private readonly epsH: number;
@@ -115,10 +130,12 @@ export class BioheatSolver {
     this.probeMode = new Uint8Array(probes);
     this.probeTempC = new Float64Array(probes);
     this.probeU = new Float64Array(probes);
+    this.probeFilm = new Float64Array(probes);
     const patches = setup.patchCount ?? 0;
     this.patchKind = new Uint8Array(patches);
     this.patchValue = new Float64Array(patches);
     this.patchU = new Float64Array(patches);
+    this.patchFilm = new Float64Array(patches);
     const sizes: Record<BoxFace, number> = {
       xMin: g.ny * g.nz,
       xMax: g.ny * g.nz,
@@ -134,7 +151,7 @@ export class BioheatSolver {
       maps[f] = m;
     }
     this.faceMaps = maps;
-    this.residualTolerance = setup.residualTolerance ?? 1e-3 * setup.tissue.cUnfrozen;
+    this.residualTolerance = setup.residualTolerance ?? 1e-6 * setup.tissue.cUnfrozen;
     this.maxNewtonIterations = setup.maxNewtonIterations ?? 40;
     this.setBoundary = setup.setBoundary;
     this.Hn = new Float64Array(n);
@@ -147,6 +164,11 @@ export class BioheatSolver {
     this.cgZ = new Float64Array(n);
     this.cgP = new Float64Array(n);
     this.cgQ = new Float64Array(n);
+    this.precon = new Float64Array(n);
+    this.cgW = new Float64Array(n);
+    this.cx = new Float64Array(n);
+    this.cy = new Float64Array(n);
+    this.cz = new Float64Array(n);
     this.epsH = 1e-9 * this.law.hl + 1e-6;
     this.setUniformTemperature(setup.initialC ?? setup.tissue.initialC);
   }
@@ -289,7 +311,16 @@ export class BioheatSolver {
     const pk = this.patchKind;
     const pv = this.patchValue;
     const pu = this.patchU;
+    const pfilm = this.patchFilm;
+    const probeFilm = this.probeFilm;
     let worst = 0;
+    const boxTol = 1e-3 * this.residualTolerance;
+    let bi0 = nx;
+    let bi1 = -1;
+    let bj0 = ny;
+    let bj1 = -1;
+    let bk0 = nz;
+    let bk1 = -1;
     let boundary = 0;
     let source = 0;
     for (let k = 0; k < nz; k++) {
@@ -357,6 +388,11 @@ export class BioheatSolver {
                 flux += G * (U[nb] - uc);
                 gsum += G;
               } else if (probeMode[p] === PROBE_FIXED) {
+                // the probe surface is the face between the cells: conduction over the tissue half-cell
+                const film = probeFilm[p];
+                const area = dir < 2 ? areaX[dir === 0 ? i : i + 1] : dir < 4 ? G * hy : G * hz;
+                G *= 2;
+                if (film > 0) G = 1 / (1 / G + kf / (film * area));
                 const f = G * (probeU[p] - uc);
                 flux += f;
                 bflux += f;
@@ -379,6 +415,11 @@ export class BioheatSolver {
               if (p < 0) continue;
               const kind = pk[p];
               if (kind === PATCH_TEMPERATURE) {
+                const film = pfilm[p];
+                if (film > 0) {
+                  const area = dir < 2 ? areaX[dir === 0 ? 0 : nx] : dir < 4 ? G * 0.5 * hy : G * 0.5 * hz;
+                  G = 1 / (1 / G + kf / (film * area));
+                }
                 const f = G * (pu[p] - uc);
                 flux += f;
                 bflux += f;
@@ -402,46 +443,32 @@ export class BioheatSolver {
           diag[c] = V * ratio[c] + (dt * V * phi * perf) / kc + dt * gsum;
           const rel = Math.abs(r) / V;
           if (rel > worst) worst = rel;
+          if (rel > boxTol) {
+            if (i < bi0) bi0 = i;
+            if (i > bi1) bi1 = i;
+            if (j < bj0) bj0 = j;
+            if (j > bj1) bj1 = j;
+            if (k < bk0) bk0 = k;
+            if (k > bk1) bk1 = k;
+          }
           boundary += bflux;
           source += V * src;
         }
       }
     }
+    const pad = 2;
+    const box = this.box;
+    box[0] = Math.max(0, bi0 - pad);
+    box[1] = Math.min(nx - 1, bi1 + pad);
+    box[2] = Math.max(0, bj0 - pad);
+    box[3] = Math.min(ny - 1, bj1 + pad);
+    box[4] = Math.max(0, bk0 - pad);
+    box[5] = Math.min(nz - 1, bk1 + pad);
     if (book) {
       this.boundaryEnergy += dt * boundary;
       this.sourceEnergy += dt * source;
     }
     return worst;
-  }
-
-  /** y = A x over tissue cells (x must be 0 in probe cells). */
-  private multiply(dt: number, x: Float64Array, y: Float64Array): void {
-    const g = this.grid;
-    const { nx, ny, nz, gx, gy, gz } = g;
-    const diag = this.diag;
-    const probe = this.cellProbe;
-    const sy = nx;
-    const sz = nx * ny;
-    for (let k = 0; k < nz; k++) {
-      for (let j = 0; j < ny; j++) {
-        const base = nx * (j + ny * k);
-        for (let i = 0; i < nx; i++) {
-          const c = base + i;
-          if (probe[c] >= 0) {
-            y[c] = 0;
-            continue;
-          }
-          let off = 0;
-          if (i > 0) off += gx[i] * x[c - 1];
-          if (i < nx - 1) off += gx[i + 1] * x[c + 1];
-          if (j > 0) off += gy[i] * x[c - sy];
-          if (j < ny - 1) off += gy[i] * x[c + sy];
-          if (k > 0) off += gz[i] * x[c - sz];
-          if (k < nz - 1) off += gz[i] * x[c + sz];
-          y[c] = diag[c] * x[c] - dt * off;
-        }
-      }
-    }
   }
 
   private lastDt = 0;
@@ -479,49 +506,192 @@ export class BioheatSolver {
     this.stats.linearIterations++;
   }
 
-  private solveConjugateGradient(): void {
-    const n = this.n;
+  /**
+   * Off-diagonal couplings of A towards the +x, +y, +z neighbours, stored per cell of the box (≤ 0; 0
+   * when either cell is a probe cell or the neighbour lies outside the box).
+   */
+  private buildCouplings(): void {
+    const { nx, ny, gx, gy, gz } = this.grid;
+    const sy = nx;
+    const sz = nx * ny;
     const dt = this.lastDt;
-    const { diag, R, du, cgR: r, cgZ: z, cgP: p, cgQ: q, cellProbe } = this;
+    const [i0, i1, j0, j1, k0, k1] = this.box;
+    const { cellProbe, cx, cy, cz } = this;
+    for (let k = k0; k <= k1; k++)
+      for (let j = j0; j <= j1; j++)
+        for (let i = i0; i <= i1; i++) {
+          const c = i + nx * (j + ny * k);
+          const tissue = cellProbe[c] < 0;
+          cx[c] = tissue && i < i1 && cellProbe[c + 1] < 0 ? -dt * gx[i + 1] : 0;
+          cy[c] = tissue && j < j1 && cellProbe[c + sy] < 0 ? -dt * gy[i] : 0;
+          cz[c] = tissue && k < k1 && cellProbe[c + sz] < 0 ? -dt * gz[i] : 0;
+        }
+  }
+
+  /**
+   * Modified incomplete Cholesky MIC(0) of A restricted to the box (Bridson & Müller-Fischer's form,
+   * τ = 0.97, safety σ = 0.25): precon[c] = 1/√e_c.
+   */
+  private buildPreconditioner(): void {
+    const { nx, ny } = this.grid;
+    const sy = nx;
+    const sz = nx * ny;
+    const [i0, i1, j0, j1, k0, k1] = this.box;
+    const { diag, precon, cellProbe, cx, cy, cz } = this;
+    const tau = 0.97;
+    for (let k = k0; k <= k1; k++)
+      for (let j = j0; j <= j1; j++)
+        for (let i = i0; i <= i1; i++) {
+          const c = i + nx * (j + ny * k);
+          if (cellProbe[c] >= 0) {
+            precon[c] = 1;
+            continue;
+          }
+          const a = diag[c];
+          let e = a;
+          if (i > i0) {
+            const m = c - 1;
+            const pm = precon[m] * precon[m];
+            const ax = cx[m];
+            e -= ax * ax * pm + tau * ax * (cy[m] + cz[m]) * pm;
+          }
+          if (j > j0) {
+            const m = c - sy;
+            const pm = precon[m] * precon[m];
+            const ay = cy[m];
+            e -= ay * ay * pm + tau * ay * (cx[m] + cz[m]) * pm;
+          }
+          if (k > k0) {
+            const m = c - sz;
+            const pm = precon[m] * precon[m];
+            const az = cz[m];
+            e -= az * az * pm + tau * az * (cx[m] + cy[m]) * pm;
+          }
+          if (e < 0.25 * a) e = a;
+          precon[c] = 1 / Math.sqrt(e);
+        }
+  }
+
+  /** z = (L Lᵀ)⁻¹ r on the box, using `cgQ` as the intermediate. */
+  private applyPreconditioner(r: Float64Array, z: Float64Array): void {
+    const { nx, ny } = this.grid;
+    const sy = nx;
+    const sz = nx * ny;
+    const [i0, i1, j0, j1, k0, k1] = this.box;
+    const { precon, cx, cy, cz } = this;
+    const q = this.cgQ;
+    for (let k = k0; k <= k1; k++)
+      for (let j = j0; j <= j1; j++)
+        for (let i = i0; i <= i1; i++) {
+          const c = i + nx * (j + ny * k);
+          let t = r[c];
+          if (i > i0) t -= cx[c - 1] * precon[c - 1] * q[c - 1];
+          if (j > j0) t -= cy[c - sy] * precon[c - sy] * q[c - sy];
+          if (k > k0) t -= cz[c - sz] * precon[c - sz] * q[c - sz];
+          q[c] = t * precon[c];
+        }
+    for (let k = k1; k >= k0; k--)
+      for (let j = j1; j >= j0; j--)
+        for (let i = i1; i >= i0; i--) {
+          const c = i + nx * (j + ny * k);
+          const pc = precon[c];
+          let t = 0;
+          if (i < i1) t += cx[c] * z[c + 1];
+          if (j < j1) t += cy[c] * z[c + sy];
+          if (k < k1) t += cz[c] * z[c + sz];
+          z[c] = (q[c] - pc * t) * pc;
+        }
+  }
+
+  /** y = A x on the box (x is 0 in probe cells and outside the box). */
+  private multiply(x: Float64Array, y: Float64Array): void {
+    const { nx, ny } = this.grid;
+    const { diag, cx, cy, cz } = this;
+    const sy = nx;
+    const sz = nx * ny;
+    const [i0, i1, j0, j1, k0, k1] = this.box;
+    for (let k = k0; k <= k1; k++)
+      for (let j = j0; j <= j1; j++)
+        for (let i = i0; i <= i1; i++) {
+          const c = i + nx * (j + ny * k);
+          let v = diag[c] * x[c];
+          if (i < i1) v += cx[c] * x[c + 1];
+          if (j < j1) v += cy[c] * x[c + sy];
+          if (k < k1) v += cz[c] * x[c + sz];
+          if (i > i0) v += cx[c - 1] * x[c - 1];
+          if (j > j0) v += cy[c - sy] * x[c - sy];
+          if (k > k0) v += cz[c - sz] * x[c - sz];
+          y[c] = v;
+        }
+  }
+
+  /** MIC(0)-preconditioned conjugate gradients for A δu = −R on the active box; δu = 0 outside it. */
+  private solveConjugateGradient(): void {
+    const { nx, ny } = this.grid;
+    const { R, du, cgR: r, cgZ: z, cgP: p, cellProbe } = this;
+    const w = this.cgW;
+    const [i0, i1, j0, j1, k0, k1] = this.box;
+    du.fill(0);
+    if (i1 < i0 || j1 < j0 || k1 < k0) return;
     let bnorm = 0;
-    for (let c = 0; c < n; c++) {
-      du[c] = 0;
-      const b = cellProbe[c] < 0 ? -R[c] : 0;
-      r[c] = b;
-      bnorm += b * b;
-    }
+    for (let k = k0; k <= k1; k++)
+      for (let j = j0; j <= j1; j++)
+        for (let i = i0; i <= i1; i++) {
+          const c = i + nx * (j + ny * k);
+          const b = cellProbe[c] < 0 ? -R[c] : 0;
+          r[c] = b;
+          bnorm += b * b;
+        }
     bnorm = Math.sqrt(bnorm);
     if (bnorm === 0) return;
+    this.buildCouplings();
+    this.buildPreconditioner();
+    this.applyPreconditioner(r, z);
     let rz = 0;
-    for (let c = 0; c < n; c++) {
-      z[c] = r[c] / diag[c];
-      p[c] = z[c];
-      rz += r[c] * z[c];
-    }
-    const tol = 1e-7 * bnorm;
-    for (let it = 0; it < 2000; it++) {
-      this.multiply(dt, p, q);
-      let pq = 0;
-      for (let c = 0; c < n; c++) pq += p[c] * q[c];
-      const alpha = rz / pq;
+    for (let k = k0; k <= k1; k++)
+      for (let j = j0; j <= j1; j++)
+        for (let i = i0; i <= i1; i++) {
+          const c = i + nx * (j + ny * k);
+          p[c] = z[c];
+          rz += r[c] * z[c];
+        }
+    const tol = 1e-4 * bnorm;
+    for (let it = 0; it < 1000; it++) {
+      this.multiply(p, w);
+      let pw = 0;
+      for (let k = k0; k <= k1; k++)
+        for (let j = j0; j <= j1; j++) {
+          const base = nx * (j + ny * k);
+          for (let c = base + i0; c <= base + i1; c++) pw += p[c] * w[c];
+        }
+      const alpha = rz / pw;
       let rr = 0;
-      for (let c = 0; c < n; c++) {
-        du[c] += alpha * p[c];
-        const rc = r[c] - alpha * q[c];
-        r[c] = rc;
-        rr += rc * rc;
-      }
+      for (let k = k0; k <= k1; k++)
+        for (let j = j0; j <= j1; j++) {
+          const base = nx * (j + ny * k);
+          for (let c = base + i0; c <= base + i1; c++) {
+            du[c] += alpha * p[c];
+            const rc = r[c] - alpha * w[c];
+            r[c] = rc;
+            rr += rc * rc;
+          }
+        }
       this.stats.linearIterations++;
       if (Math.sqrt(rr) <= tol) return;
+      this.applyPreconditioner(r, z);
       let rzNew = 0;
-      for (let c = 0; c < n; c++) {
-        const zc = r[c] / diag[c];
-        z[c] = zc;
-        rzNew += r[c] * zc;
-      }
+      for (let k = k0; k <= k1; k++)
+        for (let j = j0; j <= j1; j++) {
+          const base = nx * (j + ny * k);
+          for (let c = base + i0; c <= base + i1; c++) rzNew += r[c] * z[c];
+        }
       const beta = rzNew / rz;
       rz = rzNew;
-      for (let c = 0; c < n; c++) p[c] = z[c] + beta * p[c];
+      for (let k = k0; k <= k1; k++)
+        for (let j = j0; j <= j1; j++) {
+          const base = nx * (j + ny * k);
+          for (let c = base + i0; c <= base + i1; c++) p[c] = z[c] + beta * p[c];
+        }
     }
   }
 
