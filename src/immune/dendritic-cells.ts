@@ -1,7 +1,15 @@
 /**
- * Dendritic cells (cDC1): immature DCs in each lesion take up antigen, mature under DAMPs, type I IFN
- * and TNF-α (IL-10 holds them back), and migrate to the tumour-draining lymph node, where they prime
- * T cells [16][19][25]. Structure after the APC module of QSP-IO (Sové 2020) and Kosinsky 2018.
+ * Dendritic cells (cDC1): immature DCs in each lesion take up antigen and migrate to the
+ * tumour-draining lymph node. What they do there depends on the signals present when they loaded the
+ * antigen. With danger signals — DAMPs from necrotic cells (HMGB1, ATP, calreticulin) [16][17][20],
+ * type I IFN via STING [59], TNF-α, and IFN-γ from T and NK cells at work in the lesion — they mature
+ * and become immunogenic: they prime effector T cells (./priming.ts). Without them (antigen from the
+ * quiet, apoptotic turnover of an untreated tumour) they migrate as steady-state, semi-mature DCs that
+ * present the same antigen tolerogenically: cognate naive T cells meeting them are anergised instead of
+ * primed. The review states the first half (cryo's antigen + DAMPs promote DC maturation and
+ * presentation, §1.1.1 [16][17][20]) and the tolerant state of the untreated tumour microenvironment
+ * [6][7]; the tolerogenic branch is the standard steady-state DC biology behind it (form assumed).
+ * Structure after the APC module of QSP-IO (Sové 2020) and Kosinsky 2018.
  */
 import type { ModuleDecl, ObservableDecl, ProcessDecl, SpeciesDecl } from "../model/types.js";
 import { at, slots } from "./lesion-names.js";
@@ -67,8 +75,8 @@ const parameters = [
     "dc_basal_maturation",
     0.1,
     "1",
-    "Maturation signal without DAMPs, IFN or TNF (tolerogenic steady state)",
-    assumed("steady-state DC maturation is low; makes priming need danger signals"),
+    "Share of antigen-loaded DCs that mature without DAMPs, IFN or TNF (the rest present tolerogenically)",
+    assumed("steady-state DC maturation is low; makes effector priming need danger signals"),
     { min: 0, max: 1 },
   ),
   param(
@@ -98,6 +106,13 @@ function species(slot: number): SpeciesDecl[] {
       initial: 0,
       description: "Mature antigen-loaded cDC1 in the lesion",
     },
+    {
+      name: at("tDC", slot),
+      compartment,
+      unit: "cell",
+      initial: 0,
+      description: "Antigen-loaded DCs that did not mature (tolerogenic) in the lesion",
+    },
   ];
 }
 
@@ -112,9 +127,10 @@ function observables(slot: number): ObservableDecl[] {
     },
     {
       name: l("H_maturation"),
-      expression: `(1 - (1 - dc_basal_maturation)*(1 - ${l("H_DAMP")})*(1 - ${l("H_IFN1")})*(1 - ${l("H_TNFa")}))*(1 - i_il10_dc*${l("H_IL10")})`,
+      expression: `(1 - (1 - dc_basal_maturation)*(1 - ${l("H_DAMP")})*(1 - ${l("H_IFN1")})*(1 - ${l("H_TNFa")})*(1 - ${l("H_IFNg")}))*(1 - i_il10_dc*${l("H_IL10")})`,
       unit: "1",
-      description: "Maturation signal: DAMPs, type I IFN, TNF-α; IL-10 inhibits (0..1)",
+      description:
+        "Share of antigen-loaded DCs that mature: DAMPs, type I IFN, TNF-α, IFN-γ; IL-10 inhibits (0..1)",
     },
   ];
 }
@@ -140,8 +156,24 @@ function processes(slot: number): ProcessDecl[] {
       name: l("dc_maturation"),
       rate: `k_APC_mat*${l("iDC")}*${l("H_antigen")}*${l("H_maturation")}`,
       changes: { [l("iDC")]: -1, [l("mDC")]: 1 },
-      evidence: ["review:16", "review:17", "review:59", "sove2020"],
-      description: "Antigen uptake and maturation of DCs (DAMPs, STING/type I IFN, TNF-α; IL-10 inhibits)",
+      evidence: ["review:16", "review:17", "review:20", "review:59", "sove2020"],
+      description:
+        "Antigen uptake with maturation (DAMPs, STING/type I IFN, TNF-α, IFN-γ; IL-10 inhibits): immunogenic DCs",
+    },
+    {
+      name: l("dc_tolerogenic_loading"),
+      rate: `k_APC_mat*${l("iDC")}*${l("H_antigen")}*(1 - ${l("H_maturation")})`,
+      changes: { [l("iDC")]: -1, [l("tDC")]: 1 },
+      evidence: ["review:6", "review:7", "review:16"],
+      description:
+        "Antigen uptake without danger signals (apoptotic, DAMP-poor tumour death): DCs stay immature, tolerogenic",
+    },
+    {
+      name: l("tdc_migration"),
+      rate: `k_APC_mig*${l("tDC")}`,
+      changes: { [l("tDC")]: -1, tDC_LN: 1 },
+      evidence: ["review:6", "sove2020"],
+      description: "Steady-state migration of antigen-bearing immature DCs to the lymph node",
     },
     {
       name: l("dc_migration"),
@@ -167,6 +199,13 @@ export function dendriticCellsModule(lesionCount: number): ModuleDecl {
         initial: 0,
         description: "Mature DCs in the tumour-draining lymph node",
       },
+      {
+        name: "tDC_LN",
+        compartment: "lymph_node",
+        unit: "cell",
+        initial: 0,
+        description: "Tolerogenic (immature, antigen-bearing) DCs in the tumour-draining lymph node",
+      },
     ],
     processes: [
       ...slots(lesionCount).flatMap(processes),
@@ -176,6 +215,13 @@ export function dendriticCellsModule(lesionCount: number): ModuleDecl {
         changes: { mDC_LN: -1 },
         evidence: ["sove2020"],
         description: "Death of mature DCs in the lymph node",
+      },
+      {
+        name: "tdc_death_LN",
+        rate: "k_mdc_death_LN*tDC_LN",
+        changes: { tDC_LN: -1 },
+        evidence: ["sove2020"],
+        description: "Death of tolerogenic DCs in the lymph node (same lifetime as mature DCs, assumed)",
       },
     ],
     observables: slots(lesionCount).flatMap(observables),

@@ -148,6 +148,13 @@ function lesionSpecies(slot: number): SpeciesDecl[] {
       initial: 0,
       description: "CD4 helper T cells in the lesion",
     },
+    {
+      name: at("Mem", slot),
+      compartment,
+      unit: "cell",
+      initial: 0,
+      description: "Tumour-specific memory CD8 cells patrolling the lesion",
+    },
   ];
 }
 
@@ -181,6 +188,36 @@ function lesionProcesses(slot: number): ProcessDecl[] {
       changes: { CD8_B: -1, [l("CD8")]: 1 },
       evidence: ["review:18", "review:19", "review:25", "sove2020"],
       description: "Effector CD8 cells enter the lesion from the blood (all lesions, ablated or not)",
+    },
+    {
+      name: l("memory_trafficking"),
+      rate: `${l("cd8_entry_rate")}*Mem_B`,
+      changes: { Mem_B: -1, [l("Mem")]: 1 },
+      evidence: ["review:18", "review:19", "review:58"],
+      description: "Circulating memory CD8 cells enter every lesion as effectors do",
+    },
+    {
+      name: l("memory_return"),
+      rate: `q_P_out*${l("Mem")}`,
+      changes: { [l("Mem")]: -1, Mem_B: 1 },
+      evidence: ["sove2020"],
+      description:
+        "Memory cells leave the lesion back to the circulation (same rate as from peripheral tissue)",
+    },
+    {
+      name: l("memory_death_lesion"),
+      rate: `k_mem_death*${l("Mem")}`,
+      changes: { [l("Mem")]: -1 },
+      evidence: ["review:58"],
+      description: "Death of memory cells in the lesion",
+    },
+    {
+      name: l("memory_recall_in_lesion"),
+      rate: `k_recall*${l("Mem")}*${l("C")}/(${l("C")} + ${l("Cr")} + ${l("Mem")} + one_cell)*(1 - ${l("H_PD1")})*2^N_recall`,
+      changes: { [l("CD8")]: 1 },
+      evidence: ["review:54", "review:58", "review:25"],
+      description:
+        "Memory cells meeting their antigen on tumour cells re-expand into effectors in the lesion (self-renewing pool); PD-1–PD-L1 holds recall back, blockade releases it; antigen-loss clones are not recognised",
     },
     {
       name: l("th_trafficking"),

@@ -5,6 +5,13 @@
  * QSP-IO's form (Sové 2020; Wang 2021): activated cells leave as 2^N effectors with
  * N = N0 + N_costim·H_CD28 + N_IL2·H_help (IL-2 from CD4 help, lumped). Memory CD8 cells are recalled
  * by the same DCs.
+ *
+ * Only mature (immunogenic) DCs prime. Antigen-bearing DCs that did not mature (./dendritic-cells.ts)
+ * engage cognate naive T cells too, and those cells are anergised, not primed: the naive cells recruited
+ * per day split between the two kinds of DC in proportion to their numbers (H_mDC_LN has tDC_LN in its
+ * denominator; the anergised share is tDC_LN/(mDC_LN + tDC_LN + K_mDC_LN) and leaves no effectors).
+ * Priming therefore follows mature-DC presentation, not the amount of antigen, and a large DAMP-poor
+ * tumour does not prime more. The naive precursor pool is held constant (anergy does not deplete it).
  */
 import type { ModuleDecl } from "../model/types.js";
 import { assumed, literature, param, qspio } from "./sources.js";
@@ -140,9 +147,10 @@ export function primingModule(): ModuleDecl {
     observables: [
       {
         name: "H_mDC_LN",
-        expression: "mDC_LN/(mDC_LN + K_mDC_LN)",
+        expression: "mDC_LN/(mDC_LN + tDC_LN + K_mDC_LN)",
         unit: "1",
-        description: "Priming capacity of mature DCs (0..1)",
+        description:
+          "Share of cognate naive T cells engaged per unit time by mature DCs (tolerogenic DCs take the rest) (0..1)",
       },
       {
         name: "H_CD28",

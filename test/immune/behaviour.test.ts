@@ -107,7 +107,9 @@ test("cryo + anti-PD-1 vs each alone on the distant lesion of an intermediate tu
   const ici = at(run(twoLesions("intermediate", [NIVO])), "diameter_mm_distant", 365);
   // The model's answer: the combination beats cryoablation alone …
   assert.ok(combo < cryo, `combination ${combo.toFixed(1)} mm vs cryo alone ${cryo.toFixed(1)} mm`);
-  // … but not anti-PD-1 alone: ablating the primary removes most of the antigen that keeps priming going.
+  // … but not anti-PD-1 alone, even with priming by mature DCs only (tolerogenic presentation of
+  // DAMP-poor antigen), IFN-γ-driven DC maturation and memory recall in the lesions: under anti-PD-1 an
+  // unablated primary keeps being killed immunogenically and keeps priming, which the ablation removes.
   // This is reported as a shortfall against the issue's expectation, not tuned away.
   assert.ok(combo > ici, `combination ${combo.toFixed(1)} mm vs anti-PD-1 alone ${ici.toFixed(1)} mm`);
 });
