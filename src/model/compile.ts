@@ -178,6 +178,15 @@ export function compileAnalysis(a: ModelAnalysis): CompiledModel {
           name,
           `one of ${[...events.keys()].join(", ") || "(none)"} in model "${model.name}"`,
         );
+      for (const key of Object.keys(args)) {
+        if (!ev.args.includes(key)) {
+          throw new InputError(
+            `event "${name}"`,
+            key,
+            `one of its arguments (${ev.args.join(", ") || "none"})`,
+          );
+        }
+      }
       const values = new Float64Array(ev.args.length);
       ev.args.forEach((arg, k) => {
         const v = args[arg];

@@ -5,6 +5,18 @@
  *
  * Units are strings parsed by the unit checker, e.g. "cell", "1/day", "cell/day", "nmol/L", "mL",
  * "mm^3", "pg/mL", "1" (dimensionless). The model's time unit is the day.
+ *
+ * Rules the compiler enforces (src/model/analyze.ts, units.ts, unit-check.ts):
+ * - Names (species, parameters, compartments, observables) share one namespace across all modules;
+ *   `t` (time) and and/or/not/xor/piecewise are reserved. pi, exponentiale, true, false, infinity
+ *   and notanumber are constants when no declaration has that name.
+ * - Expressions: + - * / ^, comparisons, and/or/not, piecewise(v1, c1, ..., otherwise) and the
+ *   functions of src/model/expr/functions.ts (exp, ln, log, sqrt, min, max, hill(x, K, n), mm(x, K), ...).
+ * - Dimensional analysis: every expression is checked. Quantities of the same dimension but different
+ *   units are converted automatically (e.g. a rate constant in 1/(uM*s) times densities in
+ *   molecule/um^2, Avogadro's number included). Literal numbers are dimensionless except 0, so a
+ *   threshold on a dimensioned quantity is a parameter with a unit.
+ * - Stoichiometric coefficients are numbers or expressions over parameters and compartments only.
  */
 
 /** Where a number comes from. */

@@ -247,6 +247,10 @@ test("units are converted: hours, µg/L → nmol/L via MW, mg doses", () => {
   assert.ok(Math.abs(out[0] - 1600) < 1e-9);
   assert.throws(() => m.applyEvent("dose", y2, p, {}), /event "dose"\.amount: expected a finite number/);
   assert.throws(() => m.applyEvent("bolus", y2, p, {}), /event: expected one of dose/);
+  assert.throws(
+    () => m.applyEvent("dose", y2, p, { amount: 1, amuont: 2 }),
+    /event "dose": expected one of its arguments \(amount\), got "amuont"/,
+  );
 });
 
 test("every bad declaration names itself and what is wrong", () => {
