@@ -3,7 +3,7 @@
  * power effects (x/ref)^θ and linear effects 1 + θ·(x − ref), applied as the source papers define them.
  * Browser-safe.
  */
-import { InputError } from "../errors.js";
+import { checkAlbuminGPerL, checkWeightKg } from "./covariate-ranges.js";
 import type { CovariateEffect, PkParameterName, PopulationPk } from "./types.js";
 import { isSimulatedTimeVarying } from "./types.js";
 
@@ -50,10 +50,8 @@ export function parameterFactor(
 }
 
 export function individualPk(pk: PopulationPk, covariates: PatientCovariates = {}): IndividualPk {
-  if (covariates.weightKg !== undefined && !(covariates.weightKg > 0 && covariates.weightKg < 500))
-    throw new InputError("weightKg", covariates.weightKg, "a body weight between 0 and 500 kg");
-  if (covariates.albuminGPerL !== undefined && !(covariates.albuminGPerL > 5 && covariates.albuminGPerL < 80))
-    throw new InputError("albuminGPerL", covariates.albuminGPerL, "a serum albumin between 5 and 80 g/L");
+  if (covariates.weightKg !== undefined) checkWeightKg(covariates.weightKg);
+  if (covariates.albuminGPerL !== undefined) checkAlbuminGPerL(covariates.albuminGPerL);
   const f = (p: PkParameterName) => parameterFactor(pk, p, covariates);
   const out: IndividualPk = {
     clLPerDay: pk.clLPerDay.value * f("cl"),

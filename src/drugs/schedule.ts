@@ -4,6 +4,7 @@
  * Browser-safe.
  */
 import { InputError } from "../errors.js";
+import { checkWeightKg } from "./covariate-ranges.js";
 import type { Regimen, RegimenComponent } from "./regimen.js";
 
 export interface DoseAdministration {
@@ -29,13 +30,42 @@ function intervalDays(c: RegimenComponent): number {
   return c.schedule.n * (c.schedule.unit === "week" ? 7 : 1);
 }
 
-/** Day on which a phase's last dosing interval ends (where a following "then" phase starts). */
-function phaseEndDay(components: RegimenComponent[], startDay: number, phaseIndex: number): number {
+/**
+ * Interval that separates a single ("once") dose from the phase after it: the shortest interval of
+ * that phase's repeating doses, so "300 mg once, then 240 mg q2w" gives 300 mg on day 0 and 240 mg
+ * from day 14 — the next dose comes one of its own intervals after the single dose. A following phase
+ * made only of single doses has no interval: it needs "from day N".
+ */
+function gapAfterOnce(next: RegimenComponent[] | undefined, phaseIndex: number): number {
+  if (next === undefined) return 0;
+  const undated = next.filter((c) => c.fromDay === undefined);
+  if (undated.length === 0) return 0;
+  const intervals = undated.filter((c) => c.schedule.kind !== "once").map(intervalDays);
+  if (intervals.length === 0)
+    throw new InputError(
+      `regimen.phases[${phaseIndex + 1}]`,
+      undated[0].drug ?? "(dose)",
+      "a repeating dose (e.g. q3w) or 'from day N' on a phase that follows a single ('once') dose",
+    );
+  return Math.min(...intervals);
+}
+
+/**
+ * Day on which a phase ends (where a following "then" phase starts): the end of the last dosing
+ * interval of its repeating doses, and for a single dose the day of that dose plus the interval of
+ * the next phase (see gapAfterOnce).
+ */
+function phaseEndDay(
+  components: RegimenComponent[],
+  startDay: number,
+  phaseIndex: number,
+  next: RegimenComponent[] | undefined,
+): number {
   let end = startDay;
   for (const c of components) {
     const first = c.fromDay ?? startDay;
     if (c.schedule.kind === "once") {
-      end = Math.max(end, first);
+      end = Math.max(end, first + gapAfterOnce(next, phaseIndex));
       continue;
     }
     if (c.count === undefined)
@@ -53,8 +83,7 @@ function phaseEndDay(components: RegimenComponent[], startDay: number, phaseInde
 export function scheduleRegimen(regimen: Regimen, options: ScheduleOptions): DoseAdministration[] {
   if (!(options.horizonDays > 0))
     throw new InputError("horizonDays", options.horizonDays, "a positive number of days");
-  if (options.weightKg !== undefined && !(options.weightKg > 0 && options.weightKg < 500))
-    throw new InputError("weightKg", options.weightKg, "a body weight between 0 and 500 kg");
+  if (options.weightKg !== undefined) checkWeightKg(options.weightKg);
   const doses: DoseAdministration[] = [];
   let phaseStart = 0;
   regimen.phases.forEach((phase, p) => {
@@ -86,7 +115,8 @@ export function scheduleRegimen(regimen: Regimen, options: ScheduleOptions): Dos
         doses.push({ drug, day, amountMg, infusionHours });
       }
     }
-    if (p < regimen.phases.length - 1) phaseStart = phaseEndDay(phase.components, phaseStart, p);
+    if (p < regimen.phases.length - 1)
+      phaseStart = phaseEndDay(phase.components, phaseStart, p, regimen.phases[p + 1].components);
   });
   return doses
     .map((d, i) => ({ d, i }))

@@ -67,6 +67,35 @@ describe("scheduleRegimen", () => {
     );
   });
 
+  it("a phase after a single dose starts one of its own intervals after it (not on the same day)", () => {
+    const doses = schedule("300 mg once, then 240 mg q2w", { horizonDays: 60 });
+    assert.deepEqual(
+      doses.map((d) => [d.day, d.amountMg]),
+      [
+        [0, 300],
+        [14, 240],
+        [28, 240],
+        [42, 240],
+        [56, 240],
+      ],
+    );
+    // The shortest interval of the next phase sets the gap; "from day" still overrides.
+    assert.deepEqual(
+      schedule("tremelimumab 300 mg once + durvalumab 1500 mg q4w x1, then durvalumab 1500 mg q4w", {
+        horizonDays: 90,
+      }).map((d) => d.day),
+      [0, 0, 28, 56, 84],
+    );
+    assert.deepEqual(
+      schedule("300 mg once, then 240 mg q2w from day 3", { horizonDays: 20 }).map((d) => d.day),
+      [0, 3, 17],
+    );
+    assert.throws(
+      () => schedule("300 mg once, then 240 mg once", { horizonDays: 20 }),
+      (e: unknown) => e instanceof InputError && /from day N/.test(e.message),
+    );
+  });
+
   it("bad input is an InputError naming the field", () => {
     assert.throws(
       () => schedule("3 mg/kg q3w"),
@@ -82,6 +111,11 @@ describe("scheduleRegimen", () => {
     );
     assert.throws(() => schedule("240 mg q2w", { horizonDays: 0 }), InputError);
     assert.throws(() => schedule("3 mg/kg q2w", { weightKg: -3 }), InputError);
+    assert.throws(
+      () => schedule("3 mg/kg q2w", { weightKg: 10 }),
+      (e: unknown) =>
+        e instanceof InputError && e.field === "weightKg" && /between 30 and 200/.test(e.message),
+    );
   });
 });
 
