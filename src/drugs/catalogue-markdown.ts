@@ -5,7 +5,9 @@
  * Browser-safe (returns a string).
  */
 import { DRUGS, TARGETS } from "./catalogue/index.js";
-import { terminalHalfLifeDays } from "./disposition.js";
+import { TUMOUR_PARTITION } from "./catalogue/tumour-partition.js";
+import { ALBUMIN_RANGE_G_PER_L, WEIGHT_RANGE_KG } from "./covariate-ranges.js";
+import { effectiveHalfLifeDays, terminalHalfLifeDays } from "./disposition.js";
 import { individualPk, steadyStateClearance } from "./individual-pk.js";
 import { ASSUMED_IGG_KDA, ASSUMED_KD_NANOMOLAR } from "./pk-module.js";
 import type { DrugRecord, MaybeQuantity, PopulationPk, Quantity } from "./types.js";
@@ -80,7 +82,10 @@ function pkRow(d: DrugRecord, pk: PopulationPk): string[] {
     ? `Vmax ${quantity(pk.saturableClearance.vmaxMgPerDay)} mg/d, Km ${quantity(pk.saturableClearance.kmMgPerL)} mg/L`
     : "—";
   const iiv = pk.variability
-    .map((v) => `${v.parameter.toUpperCase()} ${Math.round(v.cv * 100)} %`)
+    .map(
+      (v) =>
+        `${[v.parameter, ...(v.sharedWith ?? [])].map((x) => x.toUpperCase()).join("/")} ${Math.round(v.cv * 100)} %`,
+    )
     .join(", ");
   const published = pk.publishedHalfLifeDays ? quantity(pk.publishedHalfLifeDays as Quantity) : "—";
   return [
@@ -98,7 +103,7 @@ function pkRow(d: DrugRecord, pk: PopulationPk): string[] {
       ? `${fmt(pk.referenceAlbuminGPerL)} g/L: ${covariateText(pk, "albuminGPerL")}`
       : "—",
     iiv || "—",
-    tv && isSimulatedTimeVarying(tv) ? `${fmt(tFirst)} → ${fmt(tSs)}` : fmt(tFirst),
+    `${tv && isSimulatedTimeVarying(tv) ? `${fmt(tFirst)} → ${fmt(tSs)}` : fmt(tFirst)}${pk.structure === "three-compartment" ? ` (effective at q3w: ${fmt(effectiveHalfLifeDays(ind, 21, steadyStateClearance(ind)))})` : ""}`,
     published,
     shortCitation(pk.model.citation),
   ];
@@ -118,7 +123,9 @@ function sources(): string[] {
         add(d.pk.timeVaryingClearance.source.citation);
       if (d.pk.publishedHalfLifeDays) add(d.pk.publishedHalfLifeDays.source.citation);
     }
+    if (d.occupancy) add(d.occupancy.emax.source.citation);
   }
+  add(TUMOUR_PARTITION.source.citation);
   return [...seen.keys()].sort();
 }
 
@@ -160,8 +167,11 @@ the model's parameter sources.`);
 
 Typical values for the reference patient of each analysis (CL, Q in L/day; volumes in L). Covariates:
 power effects (x/ref)^θ, or linear 1 + θ·(x − ref) ("lin"). IIV: between-patient coefficient of
-variation. t½: terminal half-life computed here from the parameters (eigenvalues of the linear
-disposition) at the first-dose clearance → at the clearance after long treatment (time-varying models).
+variation; "CL/Q" marks one random effect the source shares between two parameters (applied here as one
+factor on both). t½: terminal half-life computed here from the parameters (eigenvalues of the linear
+disposition) at the first-dose clearance → at the clearance after long treatment (time-varying models);
+for three-compartment models also the effective (accumulation) half-life at q3w, which is what the
+label reports (tislelizumab: deepest eigenvalue ≈ 36 d, label 23.8 d; see "Half-lives" below).
 
 ${table(
   [
@@ -227,21 +237,51 @@ a model by \`compileModel\`):
   elimination Vmax·C/(Km + C) where published (durvalumab); net distribution Q·(C − A_p/Vp) to each
   peripheral compartment; zero-order infusion input. Individual CL, Vc, Q, Vp are expressions of the
   patient's weight and albumin (parameters \`<drug>_weight_kg\`, \`<drug>_albumin_g_per_l\`).
-- **Occupancy** \`occupancy_<target>\` = C/(C + K): quasi-equilibrium binding at the site, with K the
-  dissociation constant converted to mg/L (Kd·MW). The drug is in large excess over the receptor in
-  blood, so binding does not deplete serum drug; target-mediated elimination is inside the population
-  clearances and the Michaelis–Menten term. With receptor turnover and internalisation the constant
-  would become Kd + kint/kon (quasi-steady state); no target has checked values for them, so K = Kd by
-  default. The option \`targetBinding\` (baseline target nM, kdeg, kint, kon, with their source) adds the
-  total target as a species (synthesis, free-target turnover, complex internalisation that also removes
-  drug: quasi-steady-state TMDD, Gibiansky et al. 2008) and uses K_ss for occupancy.
-  Free drug at the site is taken equal to serum drug (blood T cells); tissue penetration is not
-  modelled here.
+- **Site concentration** \`<drug>_site\` = ${fmt(TUMOUR_PARTITION.value)} × serum: the tumour-averaged
+  concentration, taking the volume fraction of tumour tissue open to IgG in the QSP-IO family of models
+  (γ_T, Ruiz-Martinez et al. 2022, S2 Table${DAGGER}) to equilibrate with serum. It ignores the days of
+  extravasation and lymphatic drainage (a partition, not transport). Option \`sitePartition\` overrides it.
+- **Occupancy** \`occupancy_<target>\` = Emax·C_site/(C_site + EC50) at the tumour site — the exposure
+  handed to the immune model — and \`<drug>_occupancy_blood\` = Emax·C/(C + EC50) on circulating cells
+  (C = serum), what clinical receptor-occupancy assays measure. Quasi-equilibrium: the drug is in large
+  excess over the receptor, so binding does not deplete serum drug; target-mediated elimination is inside
+  the population clearances and the Michaelis–Menten term.
+  - **Nivolumab** (the only drug with in vivo occupancy data transcribed): Emax = 0.72${DAGGER}, the mean
+    plateau on circulating CD3+ T cells, the same for 0.3–10 mg/kg (Brahmer et al. 2010); EC50 =
+    ${fmt(DRUGS.find((d) => d.name === "nivolumab")?.occupancy?.ec50UgPerMl.value ?? Number.NaN)} µg/mL (≈ 0.1 nM), **fitted** to Brahmer's data only: the largest EC50 for
+    which one 0.3 mg/kg dose keeps occupancy ≥ 70 % to day 60 (day-60 serum 0.50 µg/mL in the
+    Bajaj 2017 typical 80-kg patient). The SPR Kd (7.2 nM = 1.05 µg/mL, Brown 2020) would give 32 % at day
+    60 after 0.3 mg/kg and 95–99 % after 3 mg/kg, contradicting both observations; monovalent SPR
+    underestimates bivalent binding to cells.
+  - **Other drugs**: EC50 = Kd (SPR, Kd·MW in mg/L) and Emax = 1 (assumed), until cell-based or in vivo
+    occupancy data are transcribed (pembrolizumab: Patnaik 2015 / Lindauer 2017 ex vivo IL-2 data, not
+    checked here). Nivolumab's plateau of 72 % is an assay ceiling as much as biology; comparing
+    occupancy across drugs therefore compares a measured nivolumab ceiling with assumed full occupancy
+    for the others.
+  - The option \`targetBinding\` (baseline target nM, kdeg, kint, kon, with their source) adds the total
+    target as a species (synthesis, free-target turnover, complex internalisation that also removes drug:
+    quasi-steady-state TMDD, Gibiansky et al. 2008); occupancy is then Emax × the bound fraction in serum
+    with K_ss = Kd + kint/kon.
 - **Events**: \`dose_<drug>(amountMg)\` (bolus), \`infusion_start_<drug>(amountMg, durationDays)\` and
   \`infusion_stop_<drug>(amountMg, durationDays)\`.
-- **Observables**: \`<drug>_serum\` (mg/L = µg/mL), \`<drug>_clearance\` (L/day), \`occupancy_<target>\`.
+- **Observables**: \`<drug>_serum\` (mg/L = µg/mL), \`<drug>_site\` (mg/L), \`<drug>_clearance\`
+  (L/day), \`occupancy_<target>\` (tumour site), \`<drug>_occupancy_blood\`.
 - **Parameters** carry their source and, for CL, Vc, Q, Vp, the published between-patient variability as a
-  log-normal distribution (for virtual populations).
+  log-normal distribution (for virtual populations). Patient covariates are checked once
+  (\`src/drugs/covariate-ranges.ts\`): body weight ${WEIGHT_RANGE_KG[0]}–${WEIGHT_RANGE_KG[1]} kg and albumin
+  ${ALBUMIN_RANGE_G_PER_L[0]}–${ALBUMIN_RANGE_G_PER_L[1]} g/L (rounded outward from the covariate ranges of the analyses; the limits
+  are assumed), reported under the caller's field (\`weightKg\`, \`--weight-kg\`).
+
+### Between-patient variability
+
+Where the source estimated one random effect for two parameters — pembrolizumab (Ahamadi 2017: "CL/Q"
+and "Vc/Vp") and cemiplimab (Nguyen 2022: ETA1 CL_Q, ETA2 V1_V2) — the module has one factor parameter
+(\`<drug>_eta_CL_Q\`, \`<drug>_eta_Vc_Vp\`; value 1, log-normal with the published CV) multiplying both,
+so a sampled patient keeps the coupling. Dropped: any correlation between different etas that an
+analysis reports (off-diagonal elements of Ω, e.g. a CL–Vc covariance) is not transcribed; those etas
+are sampled independently, which keeps each parameter's spread but not their joint spread (e.g. of
+peaks against troughs). Between-patient variability of time-varying-clearance Emax (nivolumab,
+ω² = 0.0719) and of residual error is not carried.
 
 \`doseEvents(scheduleRegimen(parseRegimen(text), options))\` lists the events (name, day, arguments) a
 larger model applies for a regimen. \`simulatePk\` compiles the modules of every drug a regimen names, schedules each dose as an exact event
@@ -249,28 +289,48 @@ of \`solveOde\` (doses at day 0, several at one time, and doses between output t
 and reports serum concentration, occupancy, troughs (just before each dose) and the terminal
 half-life.
 
+### Half-lives
+
+\`halfLifeDays\` (CLI and \`simulatePk\`) is the terminal half-life, ln 2 / (smallest eigenvalue), at the
+clearance after long treatment. \`effectiveHalfLifeDays\` is the half-life of the one-compartment drug
+with the same AUC accumulation over the regimen's dosing interval τ: t½ = ln 2·τ / ln(R/(R − 1)),
+R = AUC(0–∞)/AUC(0–τ) of one dose. For two-compartment antibodies the two are close (the terminal phase
+carries ~90 % of the AUC); for tislelizumab's three compartments the deepest phase (≈ 36 d) carries a
+quarter of the AUC, and the effective half-life at q3w (23.7 d) is the label's 23.8 d.
+
 ### Checks (tests in \`test/drugs/\`)
 
-- Terminal half-lives from the catalogue in the published ranges: nivolumab 20–30 d (label 25 d),
-  pembrolizumab 22–27 d, atezolizumab 24–30 d (27 d), ipilimumab 14–17 d (15.4 d); the simulated
-  terminal slope matches the eigenvalue half-life within 1 %.
-- One 3 mg/kg nivolumab dose: PD-1 occupancy ≥ 70 % through day 60 (Brahmer et al., JCO 2010).
-- Ipilimumab 3 mg/kg q3w: trough before dose 4 within 30 % of the label's mean Cmin,ss 19.4 µg/mL;
-  pembrolizumab 200 mg q3w: steady-state AUC over 6 weeks within 37 % (its CV) of 1.87 mg·day/mL
-  (Freshwater 2017); atezolizumab 1200 mg: trough after dose 1 within 33 % (its CV) of 85 µg/mL
-  (IMscin001 IV arm).
+- Half-lives within ± 20 % of the published values (the typical patient of a log-normal population sits
+  near the geometric mean; 20 % is below every reported between-patient CV, 31–77 %): nivolumab 25 d,
+  pembrolizumab 22 d, atezolizumab 27 d, ipilimumab 15.4 d, durvalumab 21 d, tremelimumab 18 d
+  (terminal), tislelizumab 23.8 d (effective at q3w, within 5 %); the simulated terminal slope matches
+  the eigenvalue half-life within 1 %.
+- Nivolumab occupancy on blood T cells (Brahmer 2010): at day 60 after one dose of 0.3, 3 and 10 mg/kg
+  within 60–85 % (the 72 % plateau), ≥ 70 % through day 60, and the 3 mg/kg plateau (days 7–60) in
+  the band and within 2 points of 10 mg/kg. The site occupancy is below the blood occupancy.
+- Steady-state troughs and exposure (typical patient against a reported mean or median, ± 25 %, or
+  the reported interquartile range): cemiplimab 350 mg q3w Ctrough,ss in the popPK-predicted IQR
+  42.4–74.1 µg/mL and within 25 % of its median 56.6 (Rischin et al., J Immunother Cancer 2020,
+  Table 4); ipilimumab 3 mg/kg q3w trough before dose 4 within 25 % of the label's mean Cmin,ss
+  19.4 µg/mL; pembrolizumab 200 mg q3w AUC over 6 weeks at steady state within 20 % of 1.87 mg·day/mL
+  (Freshwater 2017); atezolizumab 1200 mg trough after dose 1 within 20 % of 85 µg/mL (IMscin001 IV
+  arm). **Not checked**: nivolumab 240 mg q2w / 480 mg q4w, pembrolizumab 200 mg q3w and durvalumab
+  10 mg/kg q2w / 1500 mg q4w Cmin,ss — no published value could be read here (labels and Zhao 2017 give
+  them, but not in the material searched); the model's typical values are 81 / 67, 30 and 149 / 126 µg/mL.
+- Troughs are recorded before every dose of a drug after its first (none for a first dose on a later
+  day); a single ("once") dose followed by "then" is separated from the next phase by that phase's
+  interval.
 - The ODE model reproduces the closed-form bi-/tri-exponential (bolus and infusion superposition) to a
   relative 1e-8, including doses at day 0, simultaneous doses and doses between output times.
 - Time-varying (nivolumab) and Michaelis–Menten (durvalumab) clearance match SciPy Radau reference
   solutions (\`test/fixtures/drugs/make_pk_reference.py\`) to a relative 1e-6 (measured ≈ 1e-10).
 
 Known limits: pembrolizumab and atezolizumab time-varying clearance is reported but not simulated
-(parameters not transcribed); nivolumab steady-state troughs were not checked against a published
-value; occupancy at the site ignores tissue penetration and receptor turnover; measured PD-1 occupancy
-plateaus near 70 % for all doses (Brahmer 2010) while the model with SPR affinities gives > 90 % at
-therapeutic concentrations.`);
+(parameters not transcribed); occupancy at the tumour site rests on an equilibrium partition and, except
+for nivolumab, on SPR affinities; receptor turnover is off by default; toripalimab, sintilimab and
+camrelizumab have no simulated PK (their popPK parameter tables could not be read here).
 
-  parts.push(`## Regimen grammar
+## Regimen grammar
 
 \`\`\`
 regimen   := phase ( ("," | ";")? "then" phase )*
@@ -284,7 +344,9 @@ Examples: \`240 mg q2w\`, \`3 mg/kg q3w x4\`, \`1200 mg q3w from day 7\`, \`1500
 \`nivolumab 1 mg/kg + ipilimumab 3 mg/kg q3w x4, then nivolumab 480 mg q4w\`. A component without its
 own schedule takes the schedule and modifiers of the last component of its phase; a phase after "then"
 starts when the previous phase's last dosing interval ends (every repeating dose before "then" needs
-x N). A malformed regimen is an input error that shows the text with a caret where parsing stopped and
+x N); after a single ("once") dose it starts one interval of the next phase later ("300 mg once, then
+240 mg q2w": 300 mg on day 0, 240 mg from day 14), and a phase of single doses after a single dose needs
+"from day N". A malformed regimen is an input error that shows the text with a caret where parsing stopped and
 what was expected there.`);
 
   parts.push(`## Sources

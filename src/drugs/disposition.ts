@@ -63,3 +63,22 @@ export function disposition(pk: IndividualPk, clLPerDay = pk.clLPerDay): Disposi
 export function terminalHalfLifeDays(pk: IndividualPk, clLPerDay = pk.clLPerDay): number {
   return Math.LN2 / disposition(pk, clLPerDay).lambdas[0];
 }
+
+/**
+ * Effective half-life at dosing interval τ: the half-life of the one-compartment drug with the same
+ * AUC accumulation ratio R = AUC(0–∞) / AUC(0–τ) of one dose, t½ = ln 2 · τ / ln(R/(R − 1)).
+ * For multi-compartment antibodies this is what "half-life" in labels usually reflects (e.g. the
+ * tislelizumab EU label's 23.8 days, where the deepest eigenvalue gives about 36 days).
+ */
+export function effectiveHalfLifeDays(pk: IndividualPk, tauDays: number, clLPerDay = pk.clLPerDay): number {
+  const d = disposition(pk, clLPerDay);
+  let total = 0;
+  let firstInterval = 0;
+  d.coefficients.forEach((c, i) => {
+    const l = d.lambdas[i];
+    total += c / l;
+    firstInterval += (c / l) * -Math.expm1(-l * tauDays);
+  });
+  const r = total / firstInterval;
+  return (Math.LN2 * tauDays) / Math.log(r / (r - 1));
+}

@@ -1,8 +1,20 @@
 /** Checkpoint-inhibitor pharmacology: catalogue, regimens, PK/PD module and simulation. Browser-safe. */
 export { DRUGS, drugByName, drugNames, TARGETS, targetByName } from "./catalogue/index.js";
+export { TUMOUR_PARTITION } from "./catalogue/tumour-partition.js";
 export { catalogueMarkdown } from "./catalogue-markdown.js";
 export { doseResponse, linearConcentrations } from "./closed-form.js";
-export { type Disposition, disposition, terminalHalfLifeDays } from "./disposition.js";
+export {
+  ALBUMIN_RANGE_G_PER_L,
+  checkAlbuminGPerL,
+  checkWeightKg,
+  WEIGHT_RANGE_KG,
+} from "./covariate-ranges.js";
+export {
+  type Disposition,
+  disposition,
+  effectiveHalfLifeDays,
+  terminalHalfLifeDays,
+} from "./disposition.js";
 export { doseEvents, type ModelEventApplication } from "./dose-events.js";
 export {
   clearanceAt,
@@ -29,6 +41,7 @@ export type {
   CovariateEffect,
   DrugRecord,
   LabelledRegimen,
+  OccupancyModel,
   PkUnavailable,
   PopulationPk,
   TargetRecord,

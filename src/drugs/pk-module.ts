@@ -9,14 +9,18 @@
  * `<drug>_treated`, so time-varying clearance needs no first-dose parameter and stays right when the
  * drug module sits inside a larger model with its own clock).
  *
- * Occupancy: quasi-equilibrium binding of the drug to its target at the site, bound fraction
- * C / (C + K), with K the dissociation constant in mg/L. The drug is in large excess over the target
- * in blood (nM of drug against pM of receptor), so binding does not deplete serum drug; target-mediated
- * elimination is already inside the population clearances (and the Michaelis–Menten term where one
- * was published). Receptor turnover and internalisation would turn K into the quasi-steady-state
- * constant Kd + kint/kon; no target in the catalogue has checked values for them, so K = Kd by
- * default, and `options.targetBinding` switches on the quasi-steady-state TMDD form with caller-supplied
- * (sourced) target parameters.
+ * Exposure at the site: `<drug>_site` = partition × serum, the tumour-averaged concentration
+ * (./catalogue/tumour-partition.ts, QSP-IO volume fraction available to IgG in tumour tissue).
+ *
+ * Occupancy: `occupancy_<target>` = Emax · C_site / (C_site + EC50), the occupancy at the tumour site
+ * handed to the immune model, and `<drug>_occupancy_blood` the same on circulating cells (C = serum),
+ * which is what the clinical receptor-occupancy assays measure. EC50 and Emax come from in vivo
+ * occupancy data where the catalogue has them (nivolumab: Brahmer 2010); otherwise EC50 = Kd (SPR,
+ * monovalent; converted with the molecular weight) and Emax = 1 (assumed). Quasi-equilibrium: drug is
+ * in large excess over receptor, so binding does not deplete serum drug; target-mediated elimination is
+ * already inside the population clearances (and the Michaelis–Menten term where one was published).
+ * `options.targetBinding` switches on the quasi-steady-state TMDD form with caller-supplied (sourced)
+ * target parameters; occupancy is then the bound fraction in serum times Emax.
  *
  * Events: `dose_<drug>(amountMg)` (bolus), `infusion_start_<drug>(amountMg, durationDays)` and
  * `infusion_stop_<drug>(amountMg, durationDays)` (zero-order input between the two).
@@ -34,7 +38,14 @@ import type {
   SpeciesDecl,
 } from "../model/types.js";
 import { targetByName } from "./catalogue/index.js";
-import type { DrugRecord, PkParameterName, PopulationPk, Quantity } from "./types.js";
+import { TUMOUR_PARTITION } from "./catalogue/tumour-partition.js";
+import {
+  ALBUMIN_RANGE_G_PER_L,
+  checkAlbuminGPerL,
+  checkWeightKg,
+  WEIGHT_RANGE_KG,
+} from "./covariate-ranges.js";
+import type { DrugRecord, PkParameterName, PopulationPk, Quantity, Variability } from "./types.js";
 import { hasPopulationPk, isKnown, isSimulatedTimeVarying } from "./types.js";
 
 export interface PkModuleOptions {
@@ -42,6 +53,8 @@ export interface PkModuleOptions {
   weightKg?: number;
   /** Patient serum albumin (default: the analysis' reference value). */
   albuminGPerL?: number;
+  /** Site (tumour) concentration as a fraction of serum (default TUMOUR_PARTITION). */
+  sitePartition?: number;
   /** Include the published time-varying clearance (default true). */
   timeVaryingClearance?: boolean;
   /** Include the published saturable clearance (default true). */
@@ -83,13 +96,17 @@ export function pkNames(drug: string) {
     treated: `${id}_treated`,
     daysOnTreatment: `${id}_days_on_treatment`,
     serum: `${id}_serum`,
+    site: `${id}_site`,
+    occupancyBlood: `${id}_occupancy_blood`,
     clearance: `${id}_clearance`,
     dose: `dose_${id}`,
     infusionStart: `infusion_start_${id}`,
     infusionStop: `infusion_stop_${id}`,
     weight: `${id}_weight_kg`,
     albumin: `${id}_albumin_g_per_l`,
-    kBinding: `${id}_k_binding`,
+    ec50: `${id}_occupancy_ec50`,
+    emax: `${id}_occupancy_emax`,
+    partition: `${id}_site_partition`,
   };
 }
 
@@ -125,11 +142,26 @@ const PARAMETER_LABEL: Record<PkParameterName, string> = {
   vp2: "Vp2",
 };
 
-/** Expression of an individual parameter: typical value times its covariate effects. */
+/** Name of the factor carrying a random effect shared by several parameters (e.g. nivolumab_eta_CL_Q). */
+function sharedEtaName(id: string, v: Variability): string {
+  return `${id}_eta_${[v.parameter, ...(v.sharedWith ?? [])].map((x) => PARAMETER_LABEL[x as PkParameterName]).join("_")}`;
+}
+
+/** The shared-eta entry that applies to `p`, if any. */
+function sharedEta(pk: PopulationPk, p: PkParameterName): Variability | undefined {
+  return pk.variability.find((v) => v.sharedWith && (v.parameter === p || v.sharedWith.includes(p)));
+}
+
+/**
+ * Expression of an individual parameter: typical value times its covariate effects, times the factor
+ * of a random effect it shares with other parameters (value 1 with the published log-normal spread).
+ */
 function individualExpr(id: string, pk: PopulationPk, p: PkParameterName, params: ParameterDecl[]): string {
   const names = pkNames(id);
   const typical = `${id}_${PARAMETER_LABEL[p]}`;
   const factors = [typical];
+  const shared = sharedEta(pk, p);
+  if (shared) factors.push(sharedEtaName(id, shared));
   pk.covariates
     .filter((e) => e.parameter === p)
     .forEach((e, k) => {
@@ -173,11 +205,30 @@ export function pkModule(drug: DrugRecord, options: PkModuleOptions = {}): Modul
   const threeCompartment = pk.q2LPerDay !== undefined && pk.vp2L !== undefined;
   const hasAlbumin = pk.covariates.some((e) => e.covariate === "albuminGPerL");
 
+  const weightKg = options.weightKg === undefined ? pk.referenceWeightKg : checkWeightKg(options.weightKg);
+  if (options.albuminGPerL !== undefined) checkAlbuminGPerL(options.albuminGPerL);
+  const sitePartition = options.sitePartition ?? TUMOUR_PARTITION.value;
+  if (!(sitePartition > 0 && sitePartition <= 1))
+    throw new InputError("sitePartition", options.sitePartition, "a fraction in (0, 1]");
+
   // Between-patient variability (log-normal CV) travels with the parameter, for virtual populations.
+  // A random effect the source shares between parameters (one eta on CL and Q, or on Vc and Vp) is a
+  // separate factor parameter (value 1) multiplying each of them, so a sampled patient keeps the
+  // published coupling.
   const iiv = (p: PkParameterName): Partial<ParameterDecl> => {
-    const v = pk.variability.find((x) => x.parameter === p);
+    const v = pk.variability.find((x) => x.parameter === p && !x.sharedWith);
     return v ? { distribution: { kind: "lognormal", cv: v.cv } } : {};
   };
+  for (const v of pk.variability)
+    if (v.sharedWith)
+      params.push({
+        name: sharedEtaName(id, v),
+        value: 1,
+        unit: "1",
+        description: `${drug.name}: between-patient factor shared by ${[v.parameter, ...v.sharedWith].map((x) => PARAMETER_LABEL[x as PkParameterName]).join(" and ")} (one random effect in the source)`,
+        source: v.source,
+        distribution: { kind: "lognormal", cv: v.cv },
+      });
   params.push(
     parameter(
       `${id}_CL`,
@@ -208,23 +259,34 @@ export function pkModule(drug: DrugRecord, options: PkModuleOptions = {}): Modul
   };
   params.push({
     name: n.weight,
-    value: options.weightKg ?? pk.referenceWeightKg,
+    value: weightKg,
     unit: "kg",
     description: `body weight of the patient receiving ${drug.name}`,
     source: weightSource,
-    min: 20,
-    max: 250,
+    min: WEIGHT_RANGE_KG[0],
+    max: WEIGHT_RANGE_KG[1],
   });
-  if (hasAlbumin)
+  if (hasAlbumin) {
+    // Default: the analysis' reference patient; an analysis without one (none in the catalogue now)
+    // falls back to the reference of its albumin covariate effect, and says so.
+    const effectReference = pk.covariates.find((e) => e.covariate === "albuminGPerL")?.reference;
+    const albuminDefault = pk.referenceAlbuminGPerL ?? effectReference;
     params.push({
       name: n.albumin,
-      value: options.albuminGPerL ?? pk.referenceAlbuminGPerL ?? 40,
+      value: options.albuminGPerL ?? (albuminDefault as number),
       unit: "g/L",
       description: `serum albumin of the patient receiving ${drug.name}`,
-      source: { kind: "assumed", note: "patient covariate; default the analysis' reference albumin" },
-      min: 10,
-      max: 60,
+      source: {
+        kind: "assumed",
+        note:
+          pk.referenceAlbuminGPerL !== undefined
+            ? `patient covariate; default the analysis' reference patient (${pk.referenceAlbuminGPerL} g/L)`
+            : `patient covariate; default the reference value of the albumin covariate effect (${effectReference} g/L)`,
+      },
+      min: ALBUMIN_RANGE_G_PER_L[0],
+      max: ALBUMIN_RANGE_G_PER_L[1],
     });
+  }
 
   const clTypical = individualExpr(id, pk, "cl", params);
   const vc = individualExpr(id, pk, "vc", params);
@@ -320,15 +382,50 @@ export function pkModule(drug: DrugRecord, options: PkModuleOptions = {}): Modul
         kind: "assumed",
         note: `no checked affinity for ${drug.name}; ${ASSUMED_KD_NANOMOLAR} nmol/L, typical of approved checkpoint antibodies, × ${mwKDa} kDa`,
       };
+  const occ = drug.occupancy;
+  if (occ) {
+    params.push(
+      parameter(
+        n.ec50,
+        occ.ec50UgPerMl,
+        `${drug.name}–${target.name}: concentration of half-maximal occupancy (${occ.measuredOn})`,
+      ),
+      parameter(n.emax, occ.emax, `${drug.name}–${target.name}: plateau of the measured occupancy`),
+    );
+  } else {
+    params.push(
+      {
+        name: n.ec50,
+        value: (kdNm * mwKDa) / 1000,
+        unit: "mg/L",
+        description: `${drug.name}–${target.name}: concentration of half-maximal occupancy, the dissociation constant Kd as a concentration (no in vivo occupancy data)`,
+        source: kdSource,
+      },
+      {
+        name: n.emax,
+        value: 1,
+        unit: "1",
+        description: `${drug.name}–${target.name}: maximal occupancy`,
+        source: {
+          kind: "assumed",
+          note: `no in vivo occupancy plateau transcribed for ${drug.name}; full occupancy reachable`,
+        },
+      },
+    );
+  }
   params.push({
-    name: n.kBinding,
-    value: (kdNm * mwKDa) / 1000,
-    unit: "mg/L",
-    description: `${drug.name}–${target.name} dissociation constant at the site, as a serum concentration`,
-    source: kdSource,
+    name: n.partition,
+    value: sitePartition,
+    unit: "1",
+    description: `${drug.name}: concentration at the tumour site as a fraction of serum`,
+    source:
+      options.sitePartition === undefined
+        ? TUMOUR_PARTITION.source
+        : { kind: "assumed", note: "caller-supplied site partition (PkModuleOptions.sitePartition)" },
   });
-
-  let occupancyExpr = `${conc} / (${conc} + ${n.kBinding})`;
+  const site = `(${n.partition} * ${conc})`;
+  let occupancyExpr = `${n.emax} * ${site} / (${site} + ${n.ec50})`;
+  const occupancyBloodExpr = `${n.emax} * ${conc} / (${conc} + ${n.ec50})`;
   const extraSpecies: SpeciesDecl[] = [];
   const tb = options.targetBinding;
   if (tb) {
@@ -420,7 +517,7 @@ export function pkModule(drug: DrugRecord, options: PkModuleOptions = {}): Modul
         description: `internalisation of ${drug.name}–${target.name} complexes (removes drug and target)`,
       },
     );
-    occupancyExpr = bound;
+    occupancyExpr = `${n.emax} * ${bound}`;
   }
 
   const species: SpeciesDecl[] = [
@@ -495,10 +592,22 @@ export function pkModule(drug: DrugRecord, options: PkModuleOptions = {}): Modul
     },
     { name: n.clearance, expression: cl, unit: "L/day", description: `${drug.name} linear clearance now` },
     {
+      name: n.site,
+      expression: site,
+      unit: "mg/L",
+      description: `${drug.name} concentration at the tumour site (partition × serum)`,
+    },
+    {
       name: occupancyName(drug),
       expression: occupancyExpr,
       unit: "1",
-      description: `fraction of ${target.name} bound by ${drug.name} at the site (quasi-equilibrium)`,
+      description: `fraction of ${target.name} bound by ${drug.name} at the tumour site (quasi-equilibrium)`,
+    },
+    {
+      name: n.occupancyBlood,
+      expression: occupancyBloodExpr,
+      unit: "1",
+      description: `fraction of ${target.name} bound by ${drug.name} on circulating cells (serum concentration)`,
     },
   ];
   const events: EventDecl[] = [

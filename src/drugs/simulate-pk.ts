@@ -9,7 +9,8 @@ import { compileModel } from "../model/compile.js";
 import type { ScheduledEvent } from "../numerics/ode/index.js";
 import { solveOde } from "../numerics/ode/index.js";
 import { drugByName } from "./catalogue/index.js";
-import { terminalHalfLifeDays } from "./disposition.js";
+import { checkAlbuminGPerL, checkWeightKg } from "./covariate-ranges.js";
+import { effectiveHalfLifeDays, terminalHalfLifeDays } from "./disposition.js";
 import { doseEvents } from "./dose-events.js";
 import { individualPk, steadyStateClearance } from "./individual-pk.js";
 import { occupancyName, pkModule, pkNames, type TargetBindingParameters } from "./pk-module.js";
@@ -43,7 +44,12 @@ export interface SimulatePkInput {
 
 export interface DrugExposure {
   serumUgPerMl: number[];
+  /** Concentration at the tumour site (partition × serum), µg/mL. */
+  siteUgPerMl: number[];
+  /** Occupancy of the target at the tumour site (what the immune model receives). */
   occupancy: number[];
+  /** Occupancy on circulating cells (serum concentration): what clinical RO assays measure. */
+  bloodOccupancy: number[];
   /** Serum concentration just before each dose of this drug after the first (µg/mL). */
   troughs: { day: number; serumUgPerMl: number }[];
 }
@@ -60,6 +66,13 @@ export interface PkSimulation extends DrugExposure {
   halfLifeDays: number;
   /** Terminal half-life at the first-dose clearance, days. */
   halfLifeFirstDoseDays: number;
+  /**
+   * Effective (accumulation) half-life at the regimen's dosing interval and the long-treatment
+   * clearance, days: the one-compartment half-life with the same AUC accumulation (see disposition.ts).
+   */
+  effectiveHalfLifeDays: number;
+  /** The dosing interval used for effectiveHalfLifeDays (days). */
+  effectiveHalfLifeIntervalDays: number;
   days: number[];
   doses: DoseAdministration[];
   /** Every drug of the regimen (for combinations), by name. */
@@ -85,13 +98,21 @@ function outputGrid(input: SimulatePkInput, days: number): number[] {
   return grid;
 }
 
+/**
+ * The interval between the last two doses of `drug` (its maintenance interval); 21 days (the most
+ * common labelled interval) when the regimen gives it fewer than two doses.
+ */
+function dosingIntervalDays(doses: DoseAdministration[], drug: string): number {
+  const days = [...new Set(doses.filter((d) => d.drug === drug).map((d) => d.day))];
+  return days.length >= 2 ? days[days.length - 1] - days[days.length - 2] : 21;
+}
+
 export function simulatePk(input: SimulatePkInput): PkSimulation {
   const days = input.days ?? 168;
   if (!(days > 0 && days <= 3650))
     throw new InputError("days", days, "a simulated period between 0 and 3650 days");
-  const weightKg = input.weightKg ?? 80;
-  if (!(weightKg > 0 && weightKg < 500))
-    throw new InputError("weightKg", weightKg, "a body weight between 0 and 500 kg");
+  const weightKg = checkWeightKg(input.weightKg ?? 80);
+  if (input.albuminGPerL !== undefined) checkAlbuminGPerL(input.albuminGPerL);
   const reported = drugByName(input.drug);
   const regimen = typeof input.regimen === "string" ? parseRegimen(input.regimen) : input.regimen;
   const named = regimenDrugs(regimen);
@@ -125,19 +146,28 @@ export function simulatePk(input: SimulatePkInput): PkSimulation {
   const p = model.defaultParameters();
   const obs = new Float64Array(model.observables.length);
   const serumIndex = new Map(records.map((r) => [r.name, model.observableIndex(pkNames(r.name).serum)]));
+  const siteIndex = new Map(records.map((r) => [r.name, model.observableIndex(pkNames(r.name).site)]));
+  const bloodIndex = new Map(
+    records.map((r) => [r.name, model.observableIndex(pkNames(r.name).occupancyBlood)]),
+  );
   const occupancyIndex = new Map(records.map((r) => [r.name, model.observableIndex(occupancyName(r))]));
   const troughs = new Map(records.map((r) => [r.name, [] as { day: number; serumUgPerMl: number }[]]));
 
+  // A trough is the serum level just before a dose that follows an earlier dose of the same drug:
+  // each drug's first dose (whatever its day) has none.
+  const firstDoseDay = new Map<string, number>();
+  for (const d of doses) if (!firstDoseDay.has(d.drug)) firstDoseDay.set(d.drug, d.day);
   const events: ScheduledEvent[] = [];
   for (const application of doseEvents(doses)) {
     if (application.day >= days) continue;
     const isStart = !application.event.startsWith("infusion_stop_");
+    const afterFirst = application.day > (firstDoseDay.get(application.drug) ?? 0);
     events.push({
       at: application.day,
       name: application.event,
       apply: (y) => {
         // Record the trough (serum just before the dose) of each drug once per dose day.
-        if (isStart && application.day > 0) {
+        if (isStart && afterFirst) {
           model.observe(application.day, y, p, obs);
           const list = troughs.get(application.drug);
           const last = list?.[list.length - 1];
@@ -163,12 +193,20 @@ export function simulatePk(input: SimulatePkInput): PkSimulation {
 
   const exposures: Record<string, DrugExposure> = {};
   for (const r of records)
-    exposures[r.name] = { serumUgPerMl: [], occupancy: [], troughs: troughs.get(r.name) ?? [] };
+    exposures[r.name] = {
+      serumUgPerMl: [],
+      siteUgPerMl: [],
+      occupancy: [],
+      bloodOccupancy: [],
+      troughs: troughs.get(r.name) ?? [],
+    };
   for (let i = 0; i < solution.t.length; i++) {
     model.observe(solution.t[i], solution.y[i], p, obs);
     for (const r of records) {
       exposures[r.name].serumUgPerMl.push(obs[serumIndex.get(r.name) as number]);
+      exposures[r.name].siteUgPerMl.push(obs[siteIndex.get(r.name) as number]);
       exposures[r.name].occupancy.push(obs[occupancyIndex.get(r.name) as number]);
+      exposures[r.name].bloodOccupancy.push(obs[bloodIndex.get(r.name) as number]);
     }
   }
   const population = reported.pk;
@@ -180,6 +218,7 @@ export function simulatePk(input: SimulatePkInput): PkSimulation {
   const ssClearance =
     input.timeVaryingClearance === false ? pkReported.clLPerDay : steadyStateClearance(pkReported);
   const mine = exposures[reported.name];
+  const tau = dosingIntervalDays(doses, reported.name);
   return {
     drug: reported.name,
     target: reported.target,
@@ -188,9 +227,13 @@ export function simulatePk(input: SimulatePkInput): PkSimulation {
     weightKg,
     halfLifeDays: terminalHalfLifeDays(pkReported, ssClearance),
     halfLifeFirstDoseDays: terminalHalfLifeDays(pkReported),
+    effectiveHalfLifeDays: effectiveHalfLifeDays(pkReported, tau, ssClearance),
+    effectiveHalfLifeIntervalDays: tau,
     days: Array.from(solution.t),
     serumUgPerMl: mine.serumUgPerMl,
+    siteUgPerMl: mine.siteUgPerMl,
     occupancy: mine.occupancy,
+    bloodOccupancy: mine.bloodOccupancy,
     troughs: mine.troughs,
     doses,
     drugs: exposures,

@@ -42,9 +42,14 @@ export interface CovariateEffect {
   verified: boolean;
 }
 
-/** Between-patient variability of one PK parameter (log-normal; CV on the natural scale, as a fraction). */
+/**
+ * Between-patient variability of one PK parameter (log-normal; CV on the natural scale, as a fraction).
+ * `sharedWith`: parameters that carry the same random effect (one eta) in the source analysis, e.g.
+ * "ω² CL/Q" — the individual value of each is the typical value times the same factor.
+ */
 export interface Variability {
   parameter: PkParameterName | "emax";
+  sharedWith?: PkParameterName[];
   cv: number;
   source: Source;
   verified: boolean;
@@ -93,7 +98,11 @@ export interface PopulationPk {
   referencePatient: string;
   covariates: CovariateEffect[];
   variability: Variability[];
-  /** Published terminal half-life, for checks. */
+  /**
+   * Published half-life, for checks. `range`: published value ± 20 % — the typical patient of a
+   * log-normal population sits near the geometric mean, and 20 % is below every reported between-patient
+   * CV (31–77 %), so a typical value outside it contradicts the source.
+   */
   publishedHalfLifeDays?: Quantity & { range?: [number, number] };
 }
 
@@ -122,14 +131,27 @@ export interface DrugRecord {
   molecularWeightKDa: MaybeQuantity;
   /** Equilibrium dissociation constant for the human target, nmol/L. */
   kdNanomolar: MaybeQuantity;
-  /** Association rate constant, 1/(nmol/L)/day (used for the quasi-steady-state constant when known). */
-  konPerNanomolarPerDay?: MaybeQuantity;
+  /**
+   * Receptor occupancy measured on cells in patients, where published: the concentration of half the
+   * maximal occupancy and the plateau the measurement reaches. Without it occupancy uses Kd (SPR).
+   */
+  occupancy?: OccupancyModel;
   regimens: LabelledRegimen[];
   pk: PopulationPk | PkUnavailable;
   /** Evidence ids (src/evidence) of the papers behind this record, e.g. "bajaj2017". */
   evidence: string[];
   /** Other facts worth keeping (alternative affinity measurements, label statements). */
   notes: string[];
+}
+
+/** Occupancy = emax · C/(C + ec50) at the site, C the drug concentration there. */
+export interface OccupancyModel {
+  /** Concentration of half-maximal occupancy, µg/mL (= mg/L). */
+  ec50UgPerMl: Quantity;
+  /** Plateau of the measured occupancy (fraction). */
+  emax: Quantity;
+  /** What was measured, on which cells, with which assay. */
+  measuredOn: string;
 }
 
 export function hasPopulationPk(pk: PopulationPk | PkUnavailable): pk is PopulationPk {

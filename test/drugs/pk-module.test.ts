@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { DRUGS, drugByName } from "../../src/drugs/catalogue/index.js";
+import { TUMOUR_PARTITION } from "../../src/drugs/catalogue/tumour-partition.js";
 import { individualPk } from "../../src/drugs/individual-pk.js";
 import { occupancyName, pkModule, pkNames } from "../../src/drugs/pk-module.js";
 import { simulatePk } from "../../src/drugs/simulate-pk.js";
-import { hasPopulationPk } from "../../src/drugs/types.js";
+import { type DrugRecord, hasPopulationPk, type PopulationPk } from "../../src/drugs/types.js";
 import { InputError } from "../../src/errors.js";
 import { hasEvidence } from "../../src/evidence/index.js";
 import { compileModel } from "../../src/model/compile.js";
@@ -41,17 +42,103 @@ describe("pkModule: the drug as a model-language module", () => {
     assert.equal(y[model.speciesIndex("nivolumab_treated")], 1);
   });
 
-  it("occupancy is C / (C + Kd) with Kd converted to mg/L", () => {
-    const nivo = drugByName("nivolumab");
-    const m = pkModule(nivo);
-    const k = m.parameters?.find((p) => p.name === "nivolumab_k_binding");
-    assert.ok(k);
-    assert.ok(Math.abs(k.value - (7.2 * 146) / 1000) < 1e-12);
+  it("occupancy = Emax·C/(C + EC50): in vivo RO data where published, else Kd (SPR) and Emax 1", () => {
+    const nivo = pkModule(drugByName("nivolumab"));
+    const ec50 = nivo.parameters?.find((p) => p.name === "nivolumab_occupancy_ec50");
+    const emax = nivo.parameters?.find((p) => p.name === "nivolumab_occupancy_emax");
+    assert.equal(ec50?.source.kind, "fitted");
+    assert.match(ec50?.source.note ?? "", /Brahmer 2010/);
+    assert.equal(emax?.value, 0.72);
+    const pembro = pkModule(drugByName("pembrolizumab"));
+    const k = pembro.parameters?.find((p) => p.name === "pembrolizumab_occupancy_ec50");
+    assert.ok(k && Math.abs(k.value - (4 * 149) / 1000) < 1e-12);
     assert.equal(k.source.kind, "derived");
+    assert.equal(
+      pembro.parameters?.find((p) => p.name === "pembrolizumab_occupancy_emax")?.source.kind,
+      "assumed",
+    );
     const noKd = pkModule(drugByName("ipilimumab")).parameters?.find(
-      (p) => p.name === "ipilimumab_k_binding",
+      (p) => p.name === "ipilimumab_occupancy_ec50",
     );
     assert.equal(noKd?.source.kind, "assumed");
+    // The observables follow the formula at the site (partition × serum) and in blood (serum).
+    const model = compileModel({ name: "o", description: "", modules: [nivo] });
+    const p = model.defaultParameters();
+    const y = model.initialState(p);
+    y[model.speciesIndex("nivolumab_amount_central")] = 0.2;
+    const out = new Float64Array(model.observables.length);
+    model.observe(0, y, p, out);
+    const c = out[model.observableIndex("nivolumab_serum")];
+    const site = out[model.observableIndex("nivolumab_site")];
+    const e = ec50?.value as number;
+    assert.ok(Math.abs(site - TUMOUR_PARTITION.value * c) < 1e-15);
+    assert.ok(Math.abs(out[model.observableIndex("occupancy_pd1")] - (0.72 * site) / (site + e)) < 1e-14);
+    assert.ok(
+      Math.abs(out[model.observableIndex("nivolumab_occupancy_blood")] - (0.72 * c) / (c + e)) < 1e-14,
+    );
+  });
+
+  it("a random effect shared in the source (one eta on CL and Q, on Vc and Vp) is one factor on both", () => {
+    const m = pkModule(drugByName("pembrolizumab"));
+    const clq = m.parameters?.find((p) => p.name === "pembrolizumab_eta_CL_Q");
+    const vcvp = m.parameters?.find((p) => p.name === "pembrolizumab_eta_Vc_Vp");
+    assert.equal(clq?.value, 1);
+    assert.equal(clq?.distribution?.kind, "lognormal");
+    assert.ok(vcvp?.distribution);
+    // The typical values then carry no distribution of their own (no double counting).
+    for (const name of ["pembrolizumab_CL", "pembrolizumab_Q", "pembrolizumab_Vc", "pembrolizumab_Vp"])
+      assert.equal(m.parameters?.find((p) => p.name === name)?.distribution, undefined, name);
+    const model = compileModel({ name: "e", description: "", modules: [m] });
+    const base = model.defaultParameters();
+    const scaled = Float64Array.from(base);
+    scaled[model.parameterIndex("pembrolizumab_eta_CL_Q")] = 1.3;
+    scaled[model.parameterIndex("pembrolizumab_eta_Vc_Vp")] = 1.2;
+    const y = model.initialState(base);
+    y[model.speciesIndex("pembrolizumab_amount_central")] = 100;
+    y[model.speciesIndex("pembrolizumab_treated")] = 1;
+    const o0 = new Float64Array(model.observables.length);
+    const o1 = new Float64Array(model.observables.length);
+    model.observe(0, y, base, o0);
+    model.observe(0, y, scaled, o1);
+    const cl = model.observableIndex("pembrolizumab_clearance");
+    const serum = model.observableIndex("pembrolizumab_serum");
+    assert.ok(Math.abs(o1[cl] / o0[cl] - 1.3) < 1e-12);
+    assert.ok(Math.abs(o0[serum] / o1[serum] - 1.2) < 1e-12);
+    // Q moves with CL and Vp with Vc: return flux from the peripheral compartment scales by 1.3/1.2.
+    const yp = model.initialState(base);
+    yp[model.speciesIndex("pembrolizumab_amount_peripheral")] = 50;
+    const d0 = new Float64Array(yp.length);
+    const d1 = new Float64Array(yp.length);
+    model.rhs(0, yp, d0, base);
+    model.rhs(0, yp, d1, scaled);
+    const ic = model.speciesIndex("pembrolizumab_amount_central");
+    assert.ok(Math.abs(d1[ic] / d0[ic] - 1.3 / 1.2) < 1e-12);
+    // Nivolumab (separate etas in Bajaj 2017): the distribution stays on the parameter.
+    const nivo = pkModule(drugByName("nivolumab"));
+    assert.ok(nivo.parameters?.find((p) => p.name === "nivolumab_CL")?.distribution);
+    assert.equal(
+      nivo.parameters?.some((p) => p.name.includes("_eta_")),
+      false,
+    );
+  });
+
+  it("albumin default: the reference patient, else the covariate effect's reference, labelled as such", () => {
+    const pembro = drugByName("pembrolizumab");
+    const pk = pembro.pk as PopulationPk;
+    const albumin = (r: DrugRecord) =>
+      pkModule(r).parameters?.find((p) => p.name === `${r.name}_albumin_g_per_l`);
+    assert.match(albumin(pembro)?.source.note ?? "", /reference patient \(39.6 g\/L\)/);
+    const { referenceAlbuminGPerL: _dropped, ...rest } = pk;
+    const variant: DrugRecord = {
+      ...pembro,
+      pk: {
+        ...rest,
+        covariates: pk.covariates.map((e) => (e.covariate === "albuminGPerL" ? { ...e, reference: 35 } : e)),
+      },
+    };
+    const a = albumin(variant);
+    assert.equal(a?.value, 35);
+    assert.match(a?.source.note ?? "", /albumin covariate effect \(35 g\/L\)/);
   });
 
   it("covariates are parameters: weight and albumin change clearance as published", () => {
@@ -134,7 +221,7 @@ describe("pkModule: quasi-steady-state target turnover (TMDD option)", () => {
     assert.ok(Math.abs(loss - (10 * 3 * f * vc) / (1000 / 146)) < 1e-12, String(loss));
     const out = new Float64Array(withT.observables.length);
     withT.observe(0, yA, pA, out);
-    assert.ok(Math.abs(out[withT.observableIndex("occupancy_pd1")] - f) < 1e-12);
+    assert.ok(Math.abs(out[withT.observableIndex("occupancy_pd1")] - 0.72 * f) < 1e-12);
   });
 
   it("kint = kdeg keeps the total target constant at any occupancy; K_ss lowers occupancy", () => {
@@ -159,7 +246,8 @@ describe("pkModule: quasi-steady-state target turnover (TMDD option)", () => {
     });
     const qe = simulatePk({ drug: "nivolumab", regimen: "240 mg once", days: 30 });
     assert.equal(tmdd.status, "success");
-    for (let i = 1; i <= 30; i++) assert.ok(tmdd.occupancy[i] < qe.occupancy[i] && tmdd.occupancy[i] > 0.8);
+    for (let i = 1; i <= 30; i++)
+      assert.ok(tmdd.occupancy[i] < qe.occupancy[i] && tmdd.occupancy[i] > 0.8 * 0.72);
     // A 0.05 nM target pool barely changes serum PK (< 3 % over a month).
     assert.ok(Math.abs(tmdd.serumUgPerMl[30] / qe.serumUgPerMl[30] - 1) < 0.03);
   });

@@ -2,12 +2,16 @@
  * `cryoimmune pk`: serum concentration and target occupancy of a checkpoint inhibitor regimen.
  *   cryoimmune pk --drug nivolumab --regimen "240 mg q2w" [--weight-kg 80] [--days 168] [--json]
  *                 [--plot FILE.png|svg]
- * Prints a table (day, serum µg/mL, occupancy) or JSON
- * { drug, regimen, halfLifeDays, days, serumUgPerMl, occupancy }; --plot draws both over time in one
- * image (concentration above, occupancy below).
+ * Prints a table (day, serum µg/mL, occupancy at the tumour site, site µg/mL, occupancy on blood
+ * cells) or JSON { drug, regimen, halfLifeDays, days, serumUgPerMl, occupancy, siteUgPerMl,
+ * effectiveHalfLifeDays, bloodOccupancy } (the first six are the issue's contract; halfLifeDays is the
+ * terminal half-life at the long-treatment clearance, effectiveHalfLifeDays the accumulation half-life
+ * at the regimen's interval); --plot draws both over time in one image (concentration above,
+ * occupancy below).
  */
 import type { Command } from "commander";
 import { drugByName } from "../../drugs/catalogue/index.js";
+import { checkWeightKg } from "../../drugs/covariate-ranges.js";
 import { simulatePk } from "../../drugs/simulate-pk.js";
 import { InputError } from "../../errors.js";
 import { escapeXml, lineChartSvg } from "../../report/line-chart.js";
@@ -59,12 +63,12 @@ function stackSvgs(header: string[], parts: string[]): string {
 function formatTable(result: ReturnType<typeof simulatePk>): string {
   const lines = [
     `# ${result.drug} (anti-${result.target}), ${result.regimen}, ${result.weightKg} kg`,
-    `# terminal half-life ${result.halfLifeDays.toFixed(1)} days (first dose ${result.halfLifeFirstDoseDays.toFixed(1)} days)`,
-    "day\tserum_ug_per_ml\toccupancy",
+    `# terminal half-life ${result.halfLifeDays.toFixed(1)} days (first dose ${result.halfLifeFirstDoseDays.toFixed(1)} days); effective (accumulation at ${result.effectiveHalfLifeIntervalDays} days) ${result.effectiveHalfLifeDays.toFixed(1)} days`,
+    "day\tserum_ug_per_ml\toccupancy\tsite_ug_per_ml\tblood_occupancy",
   ];
   for (let i = 0; i < result.days.length; i++)
     lines.push(
-      `${result.days[i]}\t${result.serumUgPerMl[i].toPrecision(5)}\t${result.occupancy[i].toFixed(4)}`,
+      `${result.days[i]}\t${result.serumUgPerMl[i].toPrecision(5)}\t${result.occupancy[i].toFixed(4)}\t${result.siteUgPerMl[i].toPrecision(5)}\t${result.bloodOccupancy[i].toFixed(4)}`,
     );
   return `${lines.join("\n")}\n`;
 }
@@ -82,7 +86,7 @@ function plotSvg(result: ReturnType<typeof simulatePk>, regimenText: string): st
     heightPx: 320,
   });
   const occupancy = lineChartSvg({
-    title: "Target occupancy at the site (bound fraction)",
+    title: "Target occupancy at the tumour site (bound fraction)",
     xLabel: "day",
     yLabel: "occupancy (%)",
     series: names.map((name) => ({
@@ -91,7 +95,7 @@ function plotSvg(result: ReturnType<typeof simulatePk>, regimenText: string): st
       y: result.drugs[name].occupancy.map((o) => 100 * o),
     })),
     markers,
-    // The line at 0 keeps the axis from 0 to 100 %; 70 % is the Brahmer 2010 benchmark.
+    // The line at 0 keeps the axis from 0 to 100 %; 70 % is the Brahmer 2010 benchmark (blood T cells).
     references: [{ y: 0 }, { y: 70, label: "70 %" }],
     heightPx: 280,
   });
@@ -111,10 +115,14 @@ export function register(program: Command): void {
     .option("--weight-kg <kg>", "body weight (for mg/kg doses and covariates)", "80")
     .option("--days <days>", "simulated period", "168")
     .option("--step-days <days>", "spacing of the reported days", "1")
-    .option("--json", "print JSON { drug, regimen, halfLifeDays, days, serumUgPerMl, occupancy }")
+    .option(
+      "--json",
+      "print JSON { drug, regimen, halfLifeDays, days, serumUgPerMl, occupancy, siteUgPerMl, effectiveHalfLifeDays, bloodOccupancy }",
+    )
     .option("--plot <file>", "draw concentration and occupancy over time (.png or .svg)")
     .action((opts: PkCliOptions) => {
-      const weightKg = positiveNumber("--weight-kg", opts.weightKg, 500);
+      const weightText = opts.weightKg.trim();
+      const weightKg = checkWeightKg(weightText === "" ? Number.NaN : Number(weightText), "--weight-kg");
       const days = positiveNumber("--days", opts.days, 3650);
       const stepDays = positiveNumber("--step-days", opts.stepDays, days);
       if (opts.plot !== undefined && !/\.(png|svg)$/i.test(opts.plot))
@@ -128,6 +136,9 @@ export function register(program: Command): void {
           days: result.days,
           serumUgPerMl: result.serumUgPerMl,
           occupancy: result.occupancy,
+          siteUgPerMl: result.siteUgPerMl,
+          effectiveHalfLifeDays: result.effectiveHalfLifeDays,
+          bloodOccupancy: result.bloodOccupancy,
         };
         process.stdout.write(`${JSON.stringify(json)}\n`);
       } else process.stdout.write(formatTable(result));

@@ -12,8 +12,10 @@ export const atezolizumab: DrugRecord = {
   molecularWeightKDa: unverified(145, "kDa", LABEL_TECENTRIQ("section 11")),
   kdNanomolar: unverified(0.4, "nmol/L", {
     kind: "literature",
-    citation: "Genentech preclinical characterisation of MPDL3280A (human PD-L1)",
-    note: "recalled value, primary source not checked here",
+    citation:
+      "Herbst RS, Soria J-C, Kowanetz M, et al. Predictive correlates of response to the anti-PD-L1 antibody MPDL3280A in cancer patients. Nature 2014;515(7528):563-567",
+    location: "main text (affinity for human PD-L1)",
+    note: "value as commonly cited from this paper; the paper was found, but the affinity sentence was not seen here",
   }),
   regimens: [
     {
@@ -62,7 +64,7 @@ export const atezolizumab: DrugRecord = {
       variabilityCv("vc", 0.18, STROH_2017()),
       variabilityCv("vp", 0.34, STROH_2017()),
     ],
-    publishedHalfLifeDays: { ...q(27, "day", STROH_2017()), range: [24, 30] },
+    publishedHalfLifeDays: { ...q(27, "day", STROH_2017()), range: [21.6, 32.4] },
   },
   evidence: ["stroh2017", "centanni2019"],
   notes: [

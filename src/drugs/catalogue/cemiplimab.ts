@@ -43,12 +43,17 @@ export const cemiplimab: DrugRecord = {
       powerEffect("vc", "albuminGPerL", -0.217, 38.6, NGUYEN_2022("Table 1: V1_ALBBL")),
     ],
     variability: [
-      variabilityFromOmegaSquared("cl", 0.0892, NGUYEN_2022("Table 1: ETA1 CL_Q")),
-      variabilityFromOmegaSquared("vc", 0.0709, NGUYEN_2022("Table 1: ETA2 V1_V2")),
+      variabilityFromOmegaSquared("cl", 0.0892, NGUYEN_2022("Table 1: ETA1 CL_Q, one eta on CL and Q"), [
+        "q",
+      ]),
+      variabilityFromOmegaSquared("vc", 0.0709, NGUYEN_2022("Table 1: ETA2 V1_V2, one eta on V1 and V2"), [
+        "vp",
+      ]),
     ],
   },
   evidence: ["nguyen2022", "brown2020"],
   notes: [
+    "Steady-state Ctrough at 350 mg q3w: population-PK prediction (n = 1062) mean 60.8, median 56.6 (IQR 42.4–74.1) mg/L; observed in CSCC (weeks 17–19, n = 34) mean 62.7, median 65.3 mg/L (Rischin D, et al. J Immunother Cancer 2020;8:e000775, Table 4; used by the trough test).",
     "An earlier analysis (Yang F, et al. J Pharmacokinet Pharmacodyn 2021;48:479-494, Table 3) reported CL 0.290 L/day, V2 3.32 L, Q 0.638 L/day, V3 1.65 L, Emax −0.410, T50 28.9 days, Hill 2.79; the catalogue uses the larger 2022 update.",
   ],
 };

@@ -14,7 +14,7 @@ export const durvalumab: DrugRecord = {
     kind: "literature",
     citation:
       "Stewart R, et al. Identification and characterization of MEDI4736, an antagonistic anti-PD-L1 monoclonal antibody. Cancer Immunol Res 2015;3(9):1052-1062",
-    note: "recalled value, not checked against the paper here",
+    note: "value as commonly cited from this paper; the paper was found (abstract: 'binds with high affinity'), the KD itself was not seen here",
   }),
   regimens: [
     {
@@ -74,7 +74,7 @@ export const durvalumab: DrugRecord = {
         citation: "Centanni M, et al. Clin Pharmacokinet 2019;58:835-857",
         location: "Table 2",
       }),
-      range: [17, 25],
+      range: [16.8, 25.2],
     },
   },
   evidence: ["baverel2018", "centanni2019"],

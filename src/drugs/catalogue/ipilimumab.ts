@@ -67,7 +67,7 @@ export const ipilimumab: DrugRecord = {
     ],
     publishedHalfLifeDays: {
       ...q(15.4, "day", LABEL_YERVOY("section 12.3: mean terminal t½ 15.4 days (CV 34 %)")),
-      range: [14, 17],
+      range: [12.3, 18.5],
     },
   },
   evidence: ["feng2014"],

@@ -56,8 +56,18 @@ export const pembrolizumab: DrugRecord = {
       powerEffect("vc", "albuminGPerL", -0.208, 39.6, AHAMADI_2017("Table 3: albumin on Vc")),
     ],
     variability: [
-      variabilityFromOmegaSquared("cl", 0.134, AHAMADI_2017("Table 3: ω² CL/Q (38 % CV)")),
-      variabilityFromOmegaSquared("vc", 0.0417, AHAMADI_2017("Table 3: ω² Vc/Vp (21 % CV)")),
+      variabilityFromOmegaSquared(
+        "cl",
+        0.134,
+        AHAMADI_2017("Table 3: ω² CL/Q (38 % CV), one eta on CL and Q"),
+        ["q"],
+      ),
+      variabilityFromOmegaSquared(
+        "vc",
+        0.0417,
+        AHAMADI_2017("Table 3: ω² Vc/Vp (21 % CV), one eta on Vc and Vp"),
+        ["vp"],
+      ),
     ],
     publishedHalfLifeDays: {
       ...q(
@@ -65,7 +75,7 @@ export const pembrolizumab: DrugRecord = {
         "day",
         LABEL_KEYTRUDA("section 12.3: geometric mean t½ 22 days (CV 32 %); same text in the Swiss label"),
       ),
-      range: [22, 27],
+      range: [17.6, 26.4],
     },
   },
   evidence: ["ahamadi2017", "brown2020", "freshwater2017"],

@@ -34,9 +34,11 @@ export function variabilityFromOmegaSquared(
   parameter: Variability["parameter"],
   omegaSquared: number,
   source: Source,
+  sharedWith?: PkParameterName[],
 ): Variability {
   return {
     parameter,
+    ...(sharedWith ? { sharedWith } : {}),
     cv: cvFromOmegaSquared(omegaSquared),
     source: {
       ...source,
@@ -48,6 +50,11 @@ export function variabilityFromOmegaSquared(
 
 export function variabilityCv(parameter: Variability["parameter"], cv: number, source: Source): Variability {
   return { parameter, cv, source, verified: true };
+}
+
+/** Concentration of an antibody in µg/mL (= mg/L) from nmol/L and its molecular weight in kDa. */
+export function nanomolarToUgPerMl(nanomolar: number, kDa: number): number {
+  return (nanomolar * kDa) / 1000;
 }
 
 /** mL/h → L/day. */

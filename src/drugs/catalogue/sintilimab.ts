@@ -19,7 +19,8 @@ export const sintilimab: DrugRecord = {
   ],
   pk: {
     available: false,
-    reason: "No population PK parameter set was found and checked for sintilimab.",
+    reason:
+      "No population PK parameter set was found for sintilimab (searched again 2026-11: no published parameter table reachable here).",
   },
   evidence: ["brown2020"],
   notes: [],

@@ -55,7 +55,7 @@ export const tremelimumab: DrugRecord = {
     ],
     publishedHalfLifeDays: {
       ...q(18, "day", HWANG_2023("Results: baseline half-life about 18 days")),
-      range: [15, 21],
+      range: [14.4, 21.6],
     },
   },
   evidence: ["hwang2023"],

@@ -27,7 +27,12 @@ describe("cryoimmune pk", () => {
       "days",
       "serumUgPerMl",
       "occupancy",
+      "siteUgPerMl",
+      "effectiveHalfLifeDays",
+      "bloodOccupancy",
     ]);
+    assert.equal(json.siteUgPerMl.length, 29);
+    assert.ok(json.siteUgPerMl[5] < json.serumUgPerMl[5]);
     assert.equal(json.drug, "nivolumab");
     assert.equal(json.regimen, "240 mg q2w");
     assert.equal(json.days.length, 29);
@@ -52,7 +57,7 @@ describe("cryoimmune pk", () => {
     );
     assert.equal(r.code, 0, r.stderr);
     const lines = r.stdout.trim().split("\n");
-    assert.equal(lines[2], "day\tserum_ug_per_ml\toccupancy");
+    assert.equal(lines[2], "day\tserum_ug_per_ml\toccupancy\tsite_ug_per_ml\tblood_occupancy");
     assert.equal(lines.length, 3 + 43);
     const text = readFileSync(svg, "utf8");
     assert.match(text, /^<\?xml/);
@@ -79,6 +84,10 @@ describe("cryoimmune pk", () => {
     assert.match(r.stderr, /column 8/);
     assert.match(r.stderr, /\n {2}240 mg q2 w\n {9}\^/);
     assert.equal(cli("--drug", "nivolumab", "--regimen", "240 mg q2w", "--weight-kg", "heavy").code, 2);
+    const light = cli("--drug", "nivolumab", "--regimen", "240 mg q2w", "--weight-kg", "10");
+    assert.equal(light.code, 2);
+    assert.match(light.stderr, /--weight-kg: expected a body weight in kg between 30 and 200/);
+    assert.doesNotMatch(light.stderr, /nivolumab_weight_kg/);
     assert.equal(cli("--drug", "nivolumab", "--regimen", "240 mg q2w", "--plot", "out.pdf").code, 2);
   });
 });
