@@ -158,7 +158,7 @@ export class BdfStepper implements Stepper {
   step(tStop: number): string | null {
     const ctx = this.ctx;
     const n = ctx.n;
-    const { D, yPred, psi, yNew, d, dy, f, scale, err, J, M } = this;
+    const { D, yPred, psi, yNew, d, f, scale, err, J, M } = this;
     const t = this.t;
     for (;;) {
       // step size: bounded, clipped to tStop (rescaling the differences)
@@ -203,7 +203,8 @@ export class BdfStepper implements Stepper {
           if (!M.factor(J, 1 / c)) break;
           this.luValid = true;
         }
-        ({ converged, iterations } = this.newton(tNew, c));
+        converged = this.newton(tNew, c);
+        iterations = this.newtonIterations;
         if (converged || this.jacCurrent) break;
         ctx.rhs(tNew, yPred, f);
         ctx.jacobian(tNew, yPred, f, J);
@@ -286,8 +287,11 @@ export class BdfStepper implements Stepper {
     }
   }
 
-  /** Newton iterations on y = yPred + d, d = c·f(tNew, y) − ψ; result in yNew and d. */
-  private newton(tNew: number, c: number): { converged: boolean; iterations: number } {
+  /** Iterations used by the last call of newton(). */
+  private newtonIterations = 0;
+
+  /** Newton iterations on y = yPred + d, d = c·f(tNew, y) − ψ; result in yNew and d; true when converged. */
+  private newton(tNew: number, c: number): boolean {
     const ctx = this.ctx;
     const n = ctx.n;
     const { yPred, psi, yNew, d, dy, f, M } = this;
@@ -299,7 +303,7 @@ export class BdfStepper implements Stepper {
     const maxIter = fixed ? 8 * NEWTON_MAXITER : NEWTON_MAXITER;
     for (let k = 0; k < maxIter; k++) {
       ctx.rhs(tNew, yNew, f);
-      if (!allFinite(f)) return { converged: false, iterations: k + 1 };
+      if (!allFinite(f)) return this.newtonDone(false, k + 1);
       // (I − cJ) dy = c f − ψ − d  ⇔  ((1/c) I − J) dy = f − (ψ + d)/c
       for (let i = 0; i < n; i++) dy[i] = f[i] - (psi[i] + d[i]) * invC;
       M.solve(dy);
@@ -309,16 +313,21 @@ export class BdfStepper implements Stepper {
         rate >= 0 &&
         (rate >= 1 || (!fixed && (rate ** (NEWTON_MAXITER - k) / (1 - rate)) * dyNorm > this.newtonTol))
       )
-        return { converged: false, iterations: k + 1 };
+        return this.newtonDone(false, k + 1);
       for (let i = 0; i < n; i++) {
         yNew[i] += dy[i];
         d[i] += dy[i];
       }
       if (dyNorm === 0 || (rate >= 0 && (rate / (1 - rate)) * dyNorm < this.newtonTol))
-        return { converged: true, iterations: k + 1 };
+        return this.newtonDone(true, k + 1);
       dyNormOld = dyNorm;
     }
-    return { converged: false, iterations: maxIter };
+    return this.newtonDone(false, maxIter);
+  }
+
+  private newtonDone(converged: boolean, iterations: number): boolean {
+    this.newtonIterations = iterations;
+    return converged;
   }
 
   interpolate(s: number, out: Float64Array): void {

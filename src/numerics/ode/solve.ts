@@ -229,16 +229,25 @@ export function solveOde(problem: OdeProblem, options: OdeOptions = {}): OdeSolu
         if (!Number.isNaN(roots[k]) && (e.apply !== undefined || e.terminal === true))
           tCut = Math.min(tCut, roots[k]);
       }
-      const observed: { t: number; k: number }[] = [];
+      let anyObserved = false;
       for (let k = 0; k < nState; k++) {
         const e = v.stateEvents[k].event;
         if (!Number.isNaN(roots[k]) && e.apply === undefined && e.terminal !== true && roots[k] <= tCut)
-          observed.push({ t: roots[k], k });
+          anyObserved = true;
       }
-      observed.sort((p, q) => p.t - q.t || p.k - q.k);
-      for (const { t: tr, k } of observed) {
-        const { event, index } = v.stateEvents[k];
-        fired.push(event.name === undefined ? { t: tr, index } : { t: tr, index, name: event.name });
+      if (anyObserved) {
+        // only when something fired (no allocation on ordinary steps)
+        const observed: { t: number; k: number }[] = [];
+        for (let k = 0; k < nState; k++) {
+          const e = v.stateEvents[k].event;
+          if (!Number.isNaN(roots[k]) && e.apply === undefined && e.terminal !== true && roots[k] <= tCut)
+            observed.push({ t: roots[k], k });
+        }
+        observed.sort((p, q) => p.t - q.t || p.k - q.k);
+        for (const { t: tr, k } of observed) {
+          const { event, index } = v.stateEvents[k];
+          fired.push(event.name === undefined ? { t: tr, index } : { t: tr, index, name: event.name });
+        }
       }
     }
 
