@@ -1,0 +1,140 @@
+/**
+ * Isotherm map of an ablation: a cut through the probe axis (the plane holding the mean probe direction
+ * and, with several probes, the line between the first two), showing the lowest temperature each point
+ * reached as its 0 / −20 / −40 °C isotherms (what cell death depends on), the tumour outline and its
+ * margin, and the probes. SVG with Observable Plot.
+ */
+import * as Plot from "@observablehq/plot";
+import { ellipsoidRadius } from "../thermal/ablation-geometry.js";
+import type { Vec3 } from "../thermal/field-sampler.js";
+import { cartesianSampler, axisymmetricSampler, normalise, perpendicularBasis } from "../thermal/field-sampler.js";
+import type { ThermalRun } from "../thermal/plan.js";
+import { chartDocument, toStandaloneSvg } from "./dom.js";
+
+export interface IsothermMapOptions {
+  widthPx?: number;
+  /** Raster resolution of the cut (samples across), default 160. */
+  samples?: number;
+}
+
+const ISO_COLOURS: Record<string, string> = { "0": "#2b8cbe", "-20": "#7b3294", "-40": "#d7191c" };
+
+export function isothermMapSvg(run: ThermalRun, options: IsothermMapOptions = {}): string {
+  const { simulation: sim, setup } = run;
+  const probes = setup.probes;
+  const axis = normalise(
+    probes.reduce<Vec3>((a, p) => [a[0] + p.direction[0], a[1] + p.direction[1], a[2] + p.direction[2]], [0, 0, 0]),
+  );
+  let u = perpendicularBasis(axis)[0];
+  if (probes.length >= 2) {
+    const d: Vec3 = [0, 1, 2].map((k) => probes[1].tip[k] - probes[0].tip[k]) as Vec3;
+    const along = d[0] * axis[0] + d[1] * axis[1] + d[2] * axis[2];
+    const perp: Vec3 = [d[0] - along * axis[0], d[1] - along * axis[1], d[2] - along * axis[2]];
+    if (Math.hypot(...perp) > 1e-9) u = normalise(perp);
+  }
+  // the cut passes through the probes' mean tip position; within the plane it is centred on the domain
+  const mean: Vec3 = [0, 1, 2].map((k) => probes.reduce((a, p) => a + p.tip[k], 0) / probes.length) as Vec3;
+  const mid: Vec3 = [0, 1, 2].map((k) => (sim.sampler.min[k] + sim.sampler.max[k]) / 2 - mean[k]) as Vec3;
+  const du = mid[0] * u[0] + mid[1] * u[1] + mid[2] * u[2];
+  const da = mid[0] * axis[0] + mid[1] * axis[1] + mid[2] * axis[2];
+  const centre: Vec3 = [0, 1, 2].map((k) => mean[k] + du * u[k] + da * axis[k]) as Vec3;
+  // extents of the cut: half-sizes along u and axis from the domain box
+  const half = (dir: Vec3) =>
+    0.5 * [0, 1, 2].reduce((a, k) => a + Math.abs(dir[k]) * (sim.sampler.max[k] - sim.sampler.min[k]), 0);
+  const hu = half(u);
+  const ha = half(axis);
+  const nsU = options.samples ?? 160;
+  const nsA = Math.max(2, Math.round((nsU * ha) / hu));
+  const minT = new Float64Array(nsU * nsA);
+  const tumourR = new Float64Array(nsU * nsA);
+  const marginR = new Float64Array(nsU * nsA);
+  const g = sim.grid;
+  const minSampler =
+    g.kind === "axisymmetric2d" ? axisymmetricSampler(g, sim.history.tMin, sim.axis) : cartesianSampler(g, sim.history.tMin);
+  for (let b = 0; b < nsA; b++) {
+    for (let a = 0; a < nsU; a++) {
+      const s = -hu + ((a + 0.5) * 2 * hu) / nsU;
+      const t = ha - ((b + 0.5) * 2 * ha) / nsA;
+      const p: Vec3 = [0, 1, 2].map((k) => centre[k] + s * u[k] + t * axis[k]) as Vec3;
+      const idx = a + nsU * b;
+      minT[idx] = minSampler.at(p);
+      tumourR[idx] = setup.tumour ? ellipsoidRadius(setup.tumour, p, 0) : 2;
+      marginR[idx] = setup.tumour ? ellipsoidRadius(setup.tumour, p, setup.tumour.margin) : 2;
+    }
+  }
+  const mmU = (s: number) => s * 1e3;
+  const grid = { width: nsU, height: nsA, x1: mmU(-hu), x2: mmU(hu), y1: mmU(ha), y2: mmU(-ha) };
+  const marks: Plot.Markish[] = [Plot.frame({ stroke: "#999" })];
+  for (const iso of [0, -20, -40]) {
+    marks.push(
+      Plot.contour(Array.from(minT), { ...grid, thresholds: [iso + 1e-9], stroke: ISO_COLOURS[String(iso)], strokeWidth: 2 }),
+    );
+  }
+  if (setup.tumour) {
+    marks.push(Plot.contour(Array.from(tumourR), { ...grid, thresholds: [1], stroke: "black", strokeWidth: 2 }));
+    marks.push(
+      Plot.contour(Array.from(marginR), { ...grid, thresholds: [1], stroke: "black", strokeWidth: 1.2, strokeDasharray: "5,4" }),
+    );
+  }
+  const probeLines: { x: number; y: number; probe: number }[] = [];
+  probes.forEach((p, q) => {
+    const len = p.model.activeLengthMm.value * 1e-3;
+    for (const back of [len + 0.02, 0]) {
+      const pt: Vec3 = [0, 1, 2].map((k) => p.tip[k] - back * p.direction[k] - centre[k]) as Vec3;
+      probeLines.push({
+        x: mmU(pt[0] * u[0] + pt[1] * u[1] + pt[2] * u[2]),
+        y: mmU(pt[0] * axis[0] + pt[1] * axis[1] + pt[2] * axis[2]),
+        probe: q,
+      });
+    }
+  });
+  marks.push(Plot.line(probeLines, { x: "x", y: "y", z: "probe", stroke: "#333", strokeWidth: 3 }));
+  const legend = [
+    { label: "0 °C (lowest reached)", colour: ISO_COLOURS["0"] },
+    { label: "−20 °C", colour: ISO_COLOURS["-20"] },
+    { label: "−40 °C", colour: ISO_COLOURS["-40"] },
+    ...(setup.tumour ? [{ label: "tumour (solid), margin (dashed)", colour: "black" }] : []),
+  ];
+  const width = options.widthPx ?? 640;
+  const height = Math.round(((width - 75) * ha) / hu) + 60;
+  const chart = Plot.plot({
+    document: chartDocument(),
+    width,
+    height,
+    marginLeft: 55,
+    marginRight: 20,
+    marginBottom: 40,
+    style: { fontFamily: "DejaVu Sans, sans-serif", fontSize: "12px", background: "white" },
+    x: { label: "across the probe axis (mm)", domain: [mmU(-hu), mmU(hu)] },
+    y: { label: "along the probe axis (mm)", domain: [mmU(-ha), mmU(ha)] },
+    marks,
+  });
+  const svg = toStandaloneSvg(chart as unknown as Element);
+  return addLegend(svg, legend, run.outcome.modality === "cryo" ? titleOf(run) : `${titleOf(run)} (heat)`);
+}
+
+function titleOf(run: ThermalRun): string {
+  const p = run.plan;
+  const protocol = typeof p.protocol === "string" ? p.protocol : `${p.protocol.length} steps`;
+  return `${p.tissue}, ${p.probes.length} × ${p.probes[0].model}, protocol ${protocol}`;
+}
+
+/** Wraps the chart with a title line and a legend row (plain SVG). */
+function addLegend(svg: string, items: { label: string; colour: string }[], title: string): string {
+  const m = /<svg([^>]*)width="(\d+(?:\.\d+)?)"([^>]*)height="(\d+(?:\.\d+)?)"/.exec(svg);
+  const w = m ? Number(m[2]) : 640;
+  const h = m ? Number(m[4]) : 640;
+  const inner = svg.replace(/^<\?xml[^>]*>\s*/, "");
+  const top = 48;
+  const legend = items
+    .map((it, i) => {
+      const x = 10 + i * Math.floor(w / Math.max(items.length, 1));
+      return `<line x1="${x}" y1="36" x2="${x + 22}" y2="36" stroke="${it.colour}" stroke-width="3"/><text x="${x + 27}" y="40" font-size="11" font-family="DejaVu Sans, sans-serif">${escapeXml(it.label)}</text>`;
+    })
+    .join("");
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h + top}" viewBox="0 0 ${w} ${h + top}"><rect width="100%" height="100%" fill="white"/><text x="10" y="18" font-size="14" font-weight="bold" font-family="DejaVu Sans, sans-serif">${escapeXml(title)}</text>${legend}<g transform="translate(0,${top})">${inner}</g></svg>`;
+}
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
