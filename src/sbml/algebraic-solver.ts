@@ -12,11 +12,12 @@ export interface AlgebraicSystem {
   /** Writes the residuals into r (generated). */
   residual(v: Float64Array, r: Float64Array): void;
   /**
-   * True when z' = g(z) is the physical relaxation (fast-reaction extents: g are the fast rates). Then a
-   * failed Newton solve is retried by pseudo-transient continuation (implicit Euler in a fictitious
-   * time with growing steps), which reaches the equilibrium the reactions would reach, not another root.
+   * Unknowns i for which z_i' = g_i(z) is a physical relaxation (fast-reaction extents, g_i their rates;
+   * row i of g pairs with unknown i). When present, a failed Newton solve is retried by pseudo-transient
+   * continuation (implicit Euler in a fictitious time with growing steps on those rows, the other rows
+   * kept as constraints), which reaches the equilibrium the reactions would reach, not another root.
    */
-  pseudoTransient?: boolean;
+  relaxing?: Int32Array;
 }
 
 export class AlgebraicSolver {
@@ -41,7 +42,7 @@ export class AlgebraicSolver {
 
   /** Solves in place (v's unknown slots are the initial guess); returns true on convergence. */
   solve(v: Float64Array, maxIter = 50): boolean {
-    if (!this.sys.pseudoTransient) return this.newton(v, maxIter);
+    if (!this.sys.relaxing || this.sys.relaxing.length === 0) return this.newton(v, maxIter);
     const { n, z0 } = this;
     const slots = this.sys.slots;
     const guess = new Float64Array(n);
@@ -68,7 +69,7 @@ export class AlgebraicSolver {
       }
       // (I/dtau - J) dz = g
       for (let i = 0; i < n * n; i++) J[i] = -J[i];
-      for (let i = 0; i < n; i++) J[i * n + i] += 1 / dtau;
+      for (const i of sys.relaxing as Int32Array) J[i * n + i] += 1 / dtau;
       dz.set(r);
       if (!luSolve(J, dz, this.piv, n)) return false;
       for (let i = 0; i < n; i++) v[slots[i]] += dz[i];

@@ -68,6 +68,8 @@ export interface CompiledSbml {
   nValues: number;
   slotOf(name: string): number | undefined;
   species: Map<string, SpeciesLayout>;
+  /** Computes the delayed values used only by event assignments, delays and priorities (after fill). */
+  fillEventDelays(v: Float64Array, delay: DelayLookup): void;
   /** Fills v from (t, y); returns false when an algebraic solve failed. */
   fill(t: number, y: Float64Array, v: Float64Array, delay: DelayLookup): boolean;
   rates(v: Float64Array, dydt: Float64Array): void;
@@ -84,6 +86,8 @@ export interface CompiledSbml {
   discontinuities: { cond(v: Float64Array): number; switching(v: Float64Array): number }[];
   /** Whether the right-hand side depends on time explicitly. */
   autonomous: boolean;
+  /** Whether a delay() enters the right-hand side or a trigger (else only event assignments use them). */
+  delaysInDynamics: boolean;
   /** rateOf quantities: the slot holding rateOf(x) and the slot of x. */
   rateOfSlots: { slot: number; of: number }[];
 }
@@ -183,13 +187,20 @@ export function compileSbml(model: SbmlModel): CompiledSbml {
           !rateRules.has(n) &&
           !reactionChanged.has(n),
       );
-    // boundary species last: a free species is the more natural unknown (test-suite case 01787)
-    const boundaryLast = (list: string[]) =>
-      [...list].sort(
-        (a, b) =>
-          Number(speciesById.get(a)?.boundaryCondition ?? false) -
-          Number(speciesById.get(b)?.boundaryCondition ?? false),
-      );
+    // Preference among the candidates of a rule (the spec allows any complete matching; these choices
+    // follow the test suite): a variable without any initial value first (the rule is what defines it,
+    // case 01589), variables set by events last (01589), boundary species after free ones (01787).
+    const eventTargets = new Set(model.events.flatMap((e) => e.assignments.map((a) => a.variable)));
+    const hasValue = (n: string): boolean => {
+      if (model.initialAssignments.some((ia) => ia.symbol === n)) return true;
+      const sp = speciesById.get(n);
+      if (sp) return sp.initialAmount !== undefined || sp.initialConcentration !== undefined;
+      const value = paramById.get(n)?.value ?? compartmentById.get(n)?.size ?? stoichById.get(n)?.value;
+      return value !== undefined;
+    };
+    const rank = (n: string): number =>
+      (hasValue(n) ? 4 : 0) + (eventTargets.has(n) ? 2 : 0) + (speciesById.get(n)?.boundaryCondition ? 1 : 0);
+    const boundaryLast = (list: string[]) => [...list].sort((a, b) => rank(a) - rank(b));
     const ruleCands = algebraicRules.map((e) => boundaryLast(candidates(e)));
     const owner = new Map<string, number>();
     const tryAssign = (i: number, seen: Set<string>): boolean => {
@@ -343,6 +354,7 @@ export function compileSbml(model: SbmlModel): CompiledSbml {
     return sym(name);
   };
   const lowered = new WeakMap<Expr, Expr>();
+  const delayByKey = new Map<string, string>();
   const lower = (e: Expr): Expr => {
     const cached = lowered.get(e);
     if (cached) return cached;
@@ -362,10 +374,15 @@ export function compileSbml(model: SbmlModel): CompiledSbml {
         return rateOfSym(arg.name);
       }
       if (node.fn === "delay") {
+        // the same delay written twice (or lowered twice) is one quantity
+        const key = JSON.stringify(node.args);
+        const known = delayByKey.get(key);
+        if (known) return sym(known);
         const k = delayArgExprs.length;
         delayArgExprs.push(node.args[0] as Expr);
         delayTimeExprs.push(node.args[1] as Expr);
         const name = `#delay:${k}`;
+        delayByKey.set(key, name);
         addSlot(name);
         roles.set(name, { kind: "derived" });
         return sym(name);
@@ -555,19 +572,37 @@ export function compileSbml(model: SbmlModel): CompiledSbml {
   stateNames.forEach((name, k) => {
     if (!nodeByName.has(name)) preamble.push(`v[${names.get(name)}] = y[${k}];`);
   });
-  const derivedBody = order.map((n) => {
-    if (n.name.startsWith("#delay:")) {
-      const k = Number(n.name.slice(7));
-      return `v[${names.get(n.name)}] = D(${k}, v[0] - (${delayTimeCode[k]}));`;
-    }
-    return `v[${names.get(n.name)}] = ${n.code};`;
-  });
+  const dynamicExprs: Expr[] = [
+    ...assignmentRules.values(),
+    ...rateRules.values(),
+    ...algebraicRules,
+    ...model.reactions.flatMap((r) => (r.rate ? [r.rate] : [])),
+    ...model.reactions.flatMap((r) => [...r.reactants, ...r.products].map((sr) => sr.stoichiometry)),
+    ...model.events.flatMap((e) => (e.trigger ? [e.trigger] : [])),
+    ...delayArgExprs,
+  ];
+  // delays that only event assignments, delays or priorities use are computed at events only
+  const dynamicDelays = new Set<string>();
+  for (const e of dynamicExprs)
+    for (const n of collectSymbols(lower(e))) if (n.startsWith("#delay:")) dynamicDelays.add(n);
+  const delaysInDynamics = dynamicDelays.size > 0;
+  const delayCode = (name: string): string => {
+    const k = Number(name.slice(7));
+    return `v[${names.get(name)}] = D(${k}, v[0] - (${delayTimeCode[k]}));`;
+  };
+  const derivedBody = order
+    .filter((n) => !n.name.startsWith("#delay:") || dynamicDelays.has(n.name))
+    .map((n) => (n.name.startsWith("#delay:") ? delayCode(n.name) : `v[${names.get(n.name)}] = ${n.code};`));
+  const eventDelayBody = order
+    .filter((n) => n.name.startsWith("#delay:") && !dynamicDelays.has(n.name))
+    .map((n) => delayCode(n.name));
   // delay nodes have the delay-time dependencies only
   const source = `
 "use strict";
 return {
   preamble(t, y, v) { ${preamble.join("\n")} },
   derived(v, y, D) { ${derivedBody.join("\n")} },
+  eventDelays(v, D) { ${eventDelayBody.join("\n")} },
   rates(v, dydt) { ${rateCode.map((c, k) => `dydt[${k}] = ${c};`).join("\n")} },
   residual(v, r) { ${residualCode.map((c, k) => `r[${k}] = ${c};`).join("\n")} },
   events: [${eventSources
@@ -588,6 +623,7 @@ return {
   type Generated = {
     preamble(t: number, y: Float64Array, v: Float64Array): void;
     derived(v: Float64Array, y: Float64Array, D: DelayLookup): void;
+    eventDelays(v: Float64Array, D: DelayLookup): void;
     rates(v: Float64Array, dydt: Float64Array): void;
     residual(v: Float64Array, r: Float64Array): void;
     events: {
@@ -613,8 +649,8 @@ return {
     if (!s) {
       s = new AlgebraicSolver({
         slots: Int32Array.from(unknownSlots),
-        // with fast reactions only, g(ξ) = v_fast(ξ) is also the direction the reactions run
-        pseudoTransient: algebraicVars.length === 0,
+        // the fast rates are also the direction their extents relax (rows and unknowns after the algebraic ones)
+        relaxing: Int32Array.from(fastReactions, (_, j) => algebraicVars.length + j),
         update: (v) => {
           const top = solverStack[d] as { y: Float64Array; D: DelayLookup };
           gen.derived(v, top.y, top.D);
@@ -781,6 +817,7 @@ return {
     slotOf: (name) => names.get(name),
     species: speciesLayout,
     fill,
+    fillEventDelays: gen.eventDelays,
     rates: gen.rates,
     initial,
     events,
@@ -788,6 +825,7 @@ return {
     delayTimes: gen.delayTimes,
     assign,
     discontinuities: gen.discontinuities,
+    delaysInDynamics,
     rateOfSlots: [...rateOfExprs.keys()].map((name) => ({
       slot: names.get(name) as number,
       of: names.get(name.slice("#rateOf:".length)) as number,

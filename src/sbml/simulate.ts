@@ -192,6 +192,7 @@ export function simulateCompiled(m: CompiledSbml, options: SimulateSbmlOptions =
   };
   const refill = (t: number) => {
     if (!m.fill(t, y, v, D)) throw new NumericalFailure(`algebraic rules could not be solved at t = ${t}`);
+    m.fillEventDelays(v, D);
   };
   const execute = (p: Pending, t: number) => {
     const ce = events[p.event] as CompiledEvent;
@@ -304,7 +305,7 @@ export function simulateCompiled(m: CompiledSbml, options: SimulateSbmlOptions =
       if (t >= tEnd) break;
       let tNext = tEnd;
       for (const p of pending) if (p.time > t && p.time < tNext) tNext = p.time;
-      if (history) {
+      if (history && m.delaysInDynamics) {
         // method of steps: a chunk no longer than the shortest delay sees only the recorded past;
         // shorter (vanishing) delays are handled by iterating the chunk on its own provisional history
         const span = Math.abs(tEnd - t0) || 1;
@@ -317,9 +318,17 @@ export function simulateCompiled(m: CompiledSbml, options: SimulateSbmlOptions =
         // (a chunk end within rounding of the next stop would leave a segment too short to integrate)
         if (t + chunk < tNext - 1e-9 * span) tNext = t + chunk;
       }
+      // at most 64 output times per solveOde call (its output rows are allocated up front; a run cut
+      // short by an event would otherwise allocate every remaining row again and again)
       const outs: number[] = [];
-      for (let i = nextOut; i < times.length && (times[i] as number) < tNext; i++)
-        if ((times[i] as number) > t) outs.push(times[i] as number);
+      for (let i = nextOut; i < times.length && (times[i] as number) < tNext; i++) {
+        if ((times[i] as number) <= t) continue;
+        if (!history && outs.length === 64) {
+          tNext = times[i] as number;
+          break;
+        }
+        outs.push(times[i] as number);
+      }
       outs.push(tNext);
       const solveSegment = () => {
         stopT = Number.NaN;
