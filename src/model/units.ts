@@ -194,15 +194,10 @@ function lookupAtom(name: string): Unit | undefined {
   return undefined;
 }
 
-const cache = new Map<string, Unit>();
-
 /** Parse a unit string; InputError (field "unit") naming the text and the column on failure. */
 export function parseUnit(text: string): Unit {
-  const hit = cache.get(text);
-  if (hit) return hit;
-  const parsed = new UnitParser(text).parse();
-  if (cache.size < 10_000) cache.set(text, parsed);
-  return parsed;
+  if (typeof text !== "string") throw new InputError("unit", text, 'a unit written as text, e.g. "cell/day"');
+  return new UnitParser(text).parse();
 }
 
 /** Factor converting a value in unit `from` to unit `to` (InputError when the dimensions differ). */

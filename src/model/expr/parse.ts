@@ -223,7 +223,17 @@ class Parser {
         }
       }
       this.expectOp(")", `"," or ")" closing the arguments of ${t.text}(`);
-      if (t.text === "piecewise") return piecewiseFromArgs(args);
+      if (t.text === "piecewise") {
+        if (args.length === 0) {
+          throw new ExprSyntaxError(
+            this.text,
+            t.pos + 1,
+            "piecewise(value1, condition1, ..., otherwise) with at least one value",
+            "piecewise()",
+          );
+        }
+        return piecewiseFromArgs(args);
+      }
       return { kind: "call", fn: t.text, args };
     }
     if (t.kind === "op" && t.text === "(") {

@@ -62,6 +62,7 @@ test("syntax errors name the text, the column and what was expected", () => {
     ["a $ b", 3, /"\$"/],
     ["f(a b)", 5, /closing the arguments of f\(/],
     ["", 1, /an expression/],
+    ["2*piecewise()", 3, /at least one value/],
   ];
   for (const [text, column, re] of cases) {
     assert.throws(
