@@ -1,6 +1,6 @@
 /** The expression layer shared by the model language and SBML import. */
 export type { Expr } from "./ast.js";
-export * from "./build.js";
+export * as exprBuild from "./build.js";
 export { dependsOn, differentiate, NotDifferentiableError } from "./derivative.js";
 export { checkedFunction, compileExprFunction, emitJs, jsNumber } from "./emit.js";
 export { evaluateExpr } from "./evaluate.js";
