@@ -28,6 +28,7 @@ export class AlgebraicSolver {
   private readonly dz: Float64Array;
   private readonly z0: Float64Array;
   private readonly piv: Int32Array;
+  private regularized = false;
 
   constructor(private readonly sys: AlgebraicSystem) {
     const n = sys.slots.length;
@@ -46,8 +47,10 @@ export class AlgebraicSolver {
     const { n, z0 } = this;
     const slots = this.sys.slots;
     const guess = new Float64Array(n);
-    for (let i = 0; i < n; i++) guess[i] = v[slots[i]];
-    if (this.newton(v, maxIter)) return true;
+    for (let i = 0; i < n; i++) guess[i] = Number.isFinite(v[slots[i]]) ? v[slots[i]] : 0;
+    // a singular Jacobian on the way means Newton may have jumped to a root the reactions never reach
+    this.regularized = false;
+    if (this.newton(v, maxIter) && !this.regularized) return true;
     for (let i = 0; i < n; i++) v[slots[i]] = guess[i];
     z0.fill(0);
     return this.relax(v) && this.newton(v, maxIter);
@@ -71,7 +74,7 @@ export class AlgebraicSolver {
       for (let i = 0; i < n * n; i++) J[i] = -J[i];
       for (const i of sys.relaxing as Int32Array) J[i * n + i] += 1 / dtau;
       dz.set(r);
-      if (!luSolve(J, dz, this.piv, n)) return false;
+      if (!this.solveLinear(dz)) return false;
       for (let i = 0; i < n; i++) v[slots[i]] += dz[i];
       sys.update(v);
       sys.residual(v, r2);
@@ -83,6 +86,24 @@ export class AlgebraicSolver {
       if (after < 1e-12 || dtau > 1e12) return true;
     }
     return false;
+  }
+
+  /**
+   * Solves J x = b (b overwritten). A singular J (e.g. a fast reaction whose rate is identically zero
+   * leaves its extent free) is retried with a small diagonal shift, which leaves free unknowns in place.
+   */
+  private solveLinear(b: Float64Array): boolean {
+    const { n, J } = this;
+    const copy = Float64Array.from(J);
+    const rhs = Float64Array.from(b);
+    if (luSolve(J, b, this.piv, n)) return true;
+    this.regularized = true;
+    let scale = 0;
+    for (let i = 0; i < n * n; i++) scale = Math.max(scale, Math.abs(copy[i]));
+    for (let i = 0; i < n; i++) copy[i * n + i] += 1e-10 * (scale + 1);
+    b.set(rhs);
+    J.set(copy);
+    return luSolve(J, b, this.piv, n);
   }
 
   /** Forward-difference Jacobian of the residual at v (r holds the residual at v). */
@@ -122,7 +143,7 @@ export class AlgebraicSolver {
         v[s] = zj;
       }
       for (let i = 0; i < n; i++) dz[i] = -r[i];
-      if (!luSolve(J, dz, this.piv, n)) return false;
+      if (!this.solveLinear(dz)) return false;
       for (let i = 0; i < n; i++) z0[i] = v[slots[i]];
       let lambda = 1;
       let accepted = false;

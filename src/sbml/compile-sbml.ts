@@ -86,6 +86,8 @@ export interface CompiledSbml {
   discontinuities: { cond(v: Float64Array): number; switching(v: Float64Array): number }[];
   /** Whether the right-hand side depends on time explicitly. */
   autonomous: boolean;
+  /** Per delay: whether its argument depends on another delayed value (else a past state needs none). */
+  delayArgUsesDelay: boolean[];
   /** Whether a delay() enters the right-hand side or a trigger (else only event assignments use them). */
   delaysInDynamics: boolean;
   /** rateOf quantities: the slot holding rateOf(x) and the slot of x. */
@@ -826,6 +828,21 @@ return {
     assign,
     discontinuities: gen.discontinuities,
     delaysInDynamics,
+    delayArgUsesDelay: delayArgExprs.map((e) => {
+      // does the delayed expression depend, through assignment rules and rates, on a delayed value?
+      const seen = new Set<string>();
+      const stack = [...collectSymbols(e)];
+      while (stack.length > 0) {
+        const name = stack.pop() as string;
+        if (seen.has(name)) continue;
+        seen.add(name);
+        if (name.startsWith("#delay:")) return true;
+        const node = nodeByName.get(name);
+        if (node) stack.push(...node.deps);
+      }
+      // algebraic unknowns may depend on anything: be safe
+      return unknownSlots.length > 0 && delayArgExprs.length > 1;
+    }),
     rateOfSlots: [...rateOfExprs.keys()].map((name) => ({
       slot: names.get(name) as number,
       of: names.get(name.slice("#rateOf:".length)) as number,
