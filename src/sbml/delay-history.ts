@@ -6,6 +6,8 @@
  */
 import type { CompiledSbml, DelayLookup } from "./compile-sbml.js";
 
+const noDelay = (): number => Number.NaN;
+
 export class DelayHistory {
   private readonly times: number[] = [];
   private readonly states: Float64Array[] = [];
@@ -132,7 +134,8 @@ export class DelayHistory {
     this.depth++;
     try {
       v.set(this.initialValues);
-      this.model.fill(tau, y, v, this.lookup);
+      // a past state needs delayed values only when this argument depends on them
+      this.model.fill(tau, y, v, this.model.delayArgUsesDelay[k] ? this.lookup : noDelay);
       return arg(v);
     } finally {
       this.depth--;
