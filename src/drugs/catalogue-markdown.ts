@@ -241,11 +241,15 @@ a model by \`compileModel\`):
   concentration, taking the volume fraction of tumour tissue open to IgG in the QSP-IO family of models
   (γ_T, Ruiz-Martinez et al. 2022, S2 Table${DAGGER}) to equilibrate with serum. It ignores the days of
   extravasation and lymphatic drainage (a partition, not transport). Option \`sitePartition\` overrides it.
-- **Occupancy** \`occupancy_<target>\` = Emax·C_site/(C_site + EC50) at the tumour site — the exposure
-  handed to the immune model — and \`<drug>_occupancy_blood\` = Emax·C/(C + EC50) on circulating cells
-  (C = serum), what clinical receptor-occupancy assays measure. Quasi-equilibrium: the drug is in large
-  excess over the receptor, so binding does not deplete serum drug; target-mediated elimination is inside
-  the population clearances and the Michaelis–Menten term.
+- **Occupancy** \`occupancy_<target>\` = C_site/(C_site + EC50), the bound fraction at the tumour site —
+  the exposure handed to the immune model — and \`<drug>_occupancy_blood\` = Emax·C/(C + EC50) on
+  circulating cells (C = serum), as clinical receptor-occupancy assays report it. Emax is the plateau at
+  which the measurement saturates; it is applied to the measured (blood) occupancy only. Brahmer's
+  plateau is the same over a 33-fold dose range (0.3–10 mg/kg), which reads as the ceiling of the assay;
+  treating it as a ceiling on binding instead would cap PD-1 blockade at 72 % for nivolumab alone (no
+  other drug has such data) — that reading is not taken. Quasi-equilibrium: the drug is in large excess
+  over the receptor, so binding does not deplete serum drug; target-mediated elimination is inside the
+  population clearances and the Michaelis–Menten term.
   - **Nivolumab** (the only drug with in vivo occupancy data transcribed): Emax = 0.72${DAGGER}, the mean
     plateau on circulating CD3+ T cells, the same for 0.3–10 mg/kg (Brahmer et al. 2010); EC50 =
     ${fmt(DRUGS.find((d) => d.name === "nivolumab")?.occupancy?.ec50UgPerMl.value ?? Number.NaN)} µg/mL (≈ 0.1 nM), **fitted** to Brahmer's data only: the largest EC50 for
@@ -255,13 +259,11 @@ a model by \`compileModel\`):
     underestimates bivalent binding to cells.
   - **Other drugs**: EC50 = Kd (SPR, Kd·MW in mg/L) and Emax = 1 (assumed), until cell-based or in vivo
     occupancy data are transcribed (pembrolizumab: Patnaik 2015 / Lindauer 2017 ex vivo IL-2 data, not
-    checked here). Nivolumab's plateau of 72 % is an assay ceiling as much as biology; comparing
-    occupancy across drugs therefore compares a measured nivolumab ceiling with assumed full occupancy
-    for the others.
+    checked here).
   - The option \`targetBinding\` (baseline target nM, kdeg, kint, kon, with their source) adds the total
     target as a species (synthesis, free-target turnover, complex internalisation that also removes drug:
-    quasi-steady-state TMDD, Gibiansky et al. 2008); occupancy is then Emax × the bound fraction in serum
-    with K_ss = Kd + kint/kon.
+    quasi-steady-state TMDD, Gibiansky et al. 2008); occupancy is then the bound fraction in serum with
+    K_ss = Kd + kint/kon.
 - **Events**: \`dose_<drug>(amountMg)\` (bolus), \`infusion_start_<drug>(amountMg, durationDays)\` and
   \`infusion_stop_<drug>(amountMg, durationDays)\`.
 - **Observables**: \`<drug>_serum\` (mg/L = µg/mL), \`<drug>_site\` (mg/L), \`<drug>_clearance\`
@@ -307,7 +309,8 @@ quarter of the AUC, and the effective half-life at q3w (23.7 d) is the label's 2
   the eigenvalue half-life within 1 %.
 - Nivolumab occupancy on blood T cells (Brahmer 2010): at day 60 after one dose of 0.3, 3 and 10 mg/kg
   within 60–85 % (the 72 % plateau), ≥ 70 % through day 60, and the 3 mg/kg plateau (days 7–60) in
-  the band and within 2 points of 10 mg/kg. The site occupancy is below the blood occupancy.
+  the band and within 2 points of 10 mg/kg. The site occupancy is the bound fraction at the site
+  concentration.
 - Steady-state troughs and exposure (typical patient against a reported mean or median, ± 25 %, or
   the reported interquartile range): cemiplimab 350 mg q3w Ctrough,ss in the popPK-predicted IQR
   42.4–74.1 µg/mL and within 25 % of its median 56.6 (Rischin et al., J Immunother Cancer 2020,

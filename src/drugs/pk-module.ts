@@ -12,15 +12,17 @@
  * Exposure at the site: `<drug>_site` = partition × serum, the tumour-averaged concentration
  * (./catalogue/tumour-partition.ts, QSP-IO volume fraction available to IgG in tumour tissue).
  *
- * Occupancy: `occupancy_<target>` = Emax · C_site / (C_site + EC50), the occupancy at the tumour site
- * handed to the immune model, and `<drug>_occupancy_blood` the same on circulating cells (C = serum),
- * which is what the clinical receptor-occupancy assays measure. EC50 and Emax come from in vivo
- * occupancy data where the catalogue has them (nivolumab: Brahmer 2010); otherwise EC50 = Kd (SPR,
- * monovalent; converted with the molecular weight) and Emax = 1 (assumed). Quasi-equilibrium: drug is
- * in large excess over receptor, so binding does not deplete serum drug; target-mediated elimination is
- * already inside the population clearances (and the Michaelis–Menten term where one was published).
- * `options.targetBinding` switches on the quasi-steady-state TMDD form with caller-supplied (sourced)
- * target parameters; occupancy is then the bound fraction in serum times Emax.
+ * Occupancy: `occupancy_<target>` = C_site / (C_site + EC50), the bound fraction at the tumour site
+ * handed to the immune model, and `<drug>_occupancy_blood` = Emax · C / (C + EC50) on circulating cells
+ * (C = serum) as the clinical receptor-occupancy assays report it: Emax is the plateau at which the
+ * measurement saturates (nivolumab: about 72 % whatever the dose, Brahmer 2010), a property of the
+ * assay, not a limit on binding. EC50 comes from in vivo occupancy data where the catalogue has them
+ * (nivolumab, fitted to Brahmer 2010); otherwise EC50 = Kd (SPR, monovalent; converted with the
+ * molecular weight) and Emax = 1 (assumed). Quasi-equilibrium: drug is in large excess over receptor,
+ * so binding does not deplete serum drug; target-mediated elimination is already inside the population
+ * clearances (and the Michaelis–Menten term where one was published). `options.targetBinding` switches
+ * on the quasi-steady-state TMDD form with caller-supplied (sourced) target parameters; occupancy is
+ * then the bound fraction in serum.
  *
  * Events: `dose_<drug>(amountMg)` (bolus), `infusion_start_<drug>(amountMg, durationDays)` and
  * `infusion_stop_<drug>(amountMg, durationDays)` (zero-order input between the two).
@@ -405,10 +407,10 @@ export function pkModule(drug: DrugRecord, options: PkModuleOptions = {}): Modul
         name: n.emax,
         value: 1,
         unit: "1",
-        description: `${drug.name}–${target.name}: maximal occupancy`,
+        description: `${drug.name}–${target.name}: plateau of the measured occupancy`,
         source: {
           kind: "assumed",
-          note: `no in vivo occupancy plateau transcribed for ${drug.name}; full occupancy reachable`,
+          note: `no in vivo occupancy plateau transcribed for ${drug.name}; the measurement taken to reach full occupancy`,
         },
       },
     );
@@ -424,7 +426,7 @@ export function pkModule(drug: DrugRecord, options: PkModuleOptions = {}): Modul
         : { kind: "assumed", note: "caller-supplied site partition (PkModuleOptions.sitePartition)" },
   });
   const site = `(${n.partition} * ${conc})`;
-  let occupancyExpr = `${n.emax} * ${site} / (${site} + ${n.ec50})`;
+  let occupancyExpr = `${site} / (${site} + ${n.ec50})`;
   const occupancyBloodExpr = `${n.emax} * ${conc} / (${conc} + ${n.ec50})`;
   const extraSpecies: SpeciesDecl[] = [];
   const tb = options.targetBinding;
@@ -517,7 +519,7 @@ export function pkModule(drug: DrugRecord, options: PkModuleOptions = {}): Modul
         description: `internalisation of ${drug.name}–${target.name} complexes (removes drug and target)`,
       },
     );
-    occupancyExpr = `${n.emax} * ${bound}`;
+    occupancyExpr = bound;
   }
 
   const species: SpeciesDecl[] = [
@@ -607,7 +609,7 @@ export function pkModule(drug: DrugRecord, options: PkModuleOptions = {}): Modul
       name: n.occupancyBlood,
       expression: occupancyBloodExpr,
       unit: "1",
-      description: `fraction of ${target.name} bound by ${drug.name} on circulating cells (serum concentration)`,
+      description: `${target.name} occupancy by ${drug.name} on circulating cells as measured (Emax × bound fraction at the serum concentration)`,
     },
   ];
   const events: EventDecl[] = [

@@ -144,7 +144,10 @@ export interface DrugRecord {
   notes: string[];
 }
 
-/** Occupancy = emax · C/(C + ec50) at the site, C the drug concentration there. */
+/**
+ * Receptor occupancy from in vivo data: bound fraction C/(C + ec50); the assay reports emax times it
+ * (the plateau at which the measurement saturates).
+ */
 export interface OccupancyModel {
   /** Concentration of half-maximal occupancy, µg/mL (= mg/L). */
   ec50UgPerMl: Quantity;

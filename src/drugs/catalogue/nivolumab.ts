@@ -48,7 +48,7 @@ export const nivolumab: DrugRecord = {
       unit: "1",
       source: {
         ...NIVOLUMAB_OCCUPANCY_SOURCE,
-        note: "mean plateau occupancy, independent of dose (0.3–10 mg/kg)",
+        note: "mean plateau of the measured occupancy, independent of dose (0.3–10 mg/kg): the ceiling of the assay, applied to the blood (measured) occupancy only",
       },
       verified: false,
     },
