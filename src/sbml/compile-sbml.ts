@@ -34,8 +34,6 @@ export type DelayLookup = (k: number, tau: number) => number;
 export interface CompiledEvent {
   event: SbmlEvent;
   trigger(v: Float64Array): number;
-  /** Continuous function whose sign follows the trigger (for root finding). */
-  switching(v: Float64Array): number;
   delay?(v: Float64Array): number;
   priority?(v: Float64Array): number;
   values: ((v: Float64Array) => number)[];
@@ -82,7 +80,7 @@ export interface CompiledSbml {
   delayTimes: ((v: Float64Array) => number)[];
   /** Sets a variable (event assignment semantics: species values are symbol values). Call fill after. */
   assign(name: string, value: number, y: Float64Array, v: Float64Array): void;
-  /** Piecewise/comparison conditions in the right-hand side: the condition and its switching function. */
+  /** Every comparison in the right-hand side and in event triggers: the condition and its switching function. */
   discontinuities: { cond(v: Float64Array): number; switching(v: Float64Array): number }[];
   /** Whether the right-hand side depends on time explicitly. */
   autonomous: boolean;
@@ -511,7 +509,6 @@ export function compileSbml(model: SbmlModel): CompiledSbml {
     }
     return {
       trigger: ev.trigger ? js(ev.trigger) : "0",
-      switching: ev.trigger ? emitJs(switchingFunction(lower(ev.trigger)), resolve) : "-1",
       delay: ev.delay ? js(ev.delay) : undefined,
       priority: ev.priority ? js(ev.priority) : undefined,
       values: ev.assignments.map((a) => js(a.math)),
@@ -611,7 +608,6 @@ return {
     .map(
       (e) => `{
     trigger(v) { return ${e.trigger}; },
-    switching(v) { return ${e.switching}; },
     delay: ${e.delay ? `(v) => ${e.delay}` : "undefined"},
     priority: ${e.priority ? `(v) => ${e.priority}` : "undefined"},
     values: [${e.values.map((c) => `(v) => ${c}`).join(", ")}],
@@ -630,7 +626,6 @@ return {
     residual(v: Float64Array, r: Float64Array): void;
     events: {
       trigger(v: Float64Array): number;
-      switching(v: Float64Array): number;
       delay?: (v: Float64Array) => number;
       priority?: (v: Float64Array) => number;
       values: ((v: Float64Array) => number)[];
@@ -802,7 +797,6 @@ return {
     const ce: CompiledEvent = {
       event,
       trigger: g.trigger,
-      switching: g.switching,
       values: g.values,
       targets: event.assignments.map((a) => a.variable),
     };
