@@ -13,6 +13,8 @@ const PIVOT_THRESHOLD = 1e-3;
 const MAX_DENSITY = 0.4;
 /** … and n is at least this. */
 const MIN_SPARSE_N = 10;
+/** After a sparse attempt fell back to dense, this many factorisations go straight to dense. */
+const DENSE_AFTER_FALLBACK = 20;
 
 /** Symbolic analysis shared by the real and complex matrices of one solve. */
 export class SparseStructure {
@@ -40,6 +42,7 @@ export class RealIterationMatrix {
   private sym: SymbolicLu | null = null;
   /** Sparse factorisations that fell back to dense pivoting. */
   fallbacks = 0;
+  private denseLeft = 0;
 
   constructor(
     private readonly n: number,
@@ -54,7 +57,8 @@ export class RealIterationMatrix {
   factor(J: Float64Array, d: number): boolean {
     const n = this.n;
     const a = this.a;
-    const sym = this.structure.current();
+    const sym = this.denseLeft > 0 ? null : this.structure.current();
+    if (this.denseLeft > 0) this.denseLeft--;
     if (sym !== null) {
       const { filled, src, dst, diag } = sym;
       for (let p = 0; p < filled.length; p++) a[filled[p]] = 0;
@@ -65,6 +69,7 @@ export class RealIterationMatrix {
         return true;
       }
       this.fallbacks++;
+      this.denseLeft = DENSE_AFTER_FALLBACK;
     }
     this.sym = null;
     for (let p = 0; p < n * n; p++) a[p] = -J[p];
@@ -129,6 +134,7 @@ export class ComplexIterationMatrix {
   private readonly xi: Float64Array;
   private sym: SymbolicLu | null = null;
   fallbacks = 0;
+  private denseLeft = 0;
 
   constructor(
     private readonly n: number,
@@ -145,7 +151,8 @@ export class ComplexIterationMatrix {
   factor(J: Float64Array, dr: number, di: number): boolean {
     const n = this.n;
     const { ar, ai } = this;
-    const sym = this.structure.current();
+    const sym = this.denseLeft > 0 ? null : this.structure.current();
+    if (this.denseLeft > 0) this.denseLeft--;
     if (sym !== null) {
       const { filled, src, dst, diag } = sym;
       for (let p = 0; p < filled.length; p++) {
@@ -162,6 +169,7 @@ export class ComplexIterationMatrix {
         return true;
       }
       this.fallbacks++;
+      this.denseLeft = DENSE_AFTER_FALLBACK;
     }
     this.sym = null;
     for (let p = 0; p < n * n; p++) {

@@ -109,6 +109,9 @@ describe("sparse LU on the learnt pattern", () => {
     const mat = new RealIterationMatrix(m2, new SparseStructure(tr));
     assert.ok(mat.factor(P, 0));
     assert.equal(mat.fallbacks, 1);
+    // the next factorisations go straight to dense (no second failed sparse attempt)
+    assert.ok(mat.factor(P, 0));
+    assert.equal(mat.fallbacks, 1);
     const b = Float64Array.from({ length: m2 }, (_, i) => i + 1);
     const x = b.slice();
     mat.solve(x);
