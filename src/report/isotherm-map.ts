@@ -7,7 +7,12 @@
 import * as Plot from "@observablehq/plot";
 import { ellipsoidRadius } from "../thermal/ablation-geometry.js";
 import type { Vec3 } from "../thermal/field-sampler.js";
-import { cartesianSampler, axisymmetricSampler, normalise, perpendicularBasis } from "../thermal/field-sampler.js";
+import {
+  axisymmetricSampler,
+  cartesianSampler,
+  normalise,
+  perpendicularBasis,
+} from "../thermal/field-sampler.js";
 import type { ThermalRun } from "../thermal/plan.js";
 import { chartDocument, toStandaloneSvg } from "./dom.js";
 
@@ -23,7 +28,10 @@ export function isothermMapSvg(run: ThermalRun, options: IsothermMapOptions = {}
   const { simulation: sim, setup } = run;
   const probes = setup.probes;
   const axis = normalise(
-    probes.reduce<Vec3>((a, p) => [a[0] + p.direction[0], a[1] + p.direction[1], a[2] + p.direction[2]], [0, 0, 0]),
+    probes.reduce<Vec3>(
+      (a, p) => [a[0] + p.direction[0], a[1] + p.direction[1], a[2] + p.direction[2]],
+      [0, 0, 0],
+    ),
   );
   let u = perpendicularBasis(axis)[0];
   if (probes.length >= 2) {
@@ -50,7 +58,9 @@ export function isothermMapSvg(run: ThermalRun, options: IsothermMapOptions = {}
   const marginR = new Float64Array(nsU * nsA);
   const g = sim.grid;
   const minSampler =
-    g.kind === "axisymmetric2d" ? axisymmetricSampler(g, sim.history.tMin, sim.axis) : cartesianSampler(g, sim.history.tMin);
+    g.kind === "axisymmetric2d"
+      ? axisymmetricSampler(g, sim.history.tMin, sim.axis)
+      : cartesianSampler(g, sim.history.tMin);
   for (let b = 0; b < nsA; b++) {
     for (let a = 0; a < nsU; a++) {
       const s = -hu + ((a + 0.5) * 2 * hu) / nsU;
@@ -67,13 +77,26 @@ export function isothermMapSvg(run: ThermalRun, options: IsothermMapOptions = {}
   const marks: Plot.Markish[] = [Plot.frame({ stroke: "#999" })];
   for (const iso of [0, -20, -40]) {
     marks.push(
-      Plot.contour(Array.from(minT), { ...grid, thresholds: [iso + 1e-9], stroke: ISO_COLOURS[String(iso)], strokeWidth: 2 }),
+      Plot.contour(Array.from(minT), {
+        ...grid,
+        thresholds: [iso + 1e-9],
+        stroke: ISO_COLOURS[String(iso)],
+        strokeWidth: 2,
+      }),
     );
   }
   if (setup.tumour) {
-    marks.push(Plot.contour(Array.from(tumourR), { ...grid, thresholds: [1], stroke: "black", strokeWidth: 2 }));
     marks.push(
-      Plot.contour(Array.from(marginR), { ...grid, thresholds: [1], stroke: "black", strokeWidth: 1.2, strokeDasharray: "5,4" }),
+      Plot.contour(Array.from(tumourR), { ...grid, thresholds: [1], stroke: "black", strokeWidth: 2 }),
+    );
+    marks.push(
+      Plot.contour(Array.from(marginR), {
+        ...grid,
+        thresholds: [1],
+        stroke: "black",
+        strokeWidth: 1.2,
+        strokeDasharray: "5,4",
+      }),
     );
   }
   const probeLines: { x: number; y: number; probe: number }[] = [];

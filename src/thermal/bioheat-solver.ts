@@ -47,6 +47,8 @@ export interface SolverSetup {
   /** Newton tolerance on |R_i|/V_i, J/m³ (default 1e-6 × C_unfrozen × 1 K). */
   residualTolerance?: number;
   maxNewtonIterations?: number;
+  /** Keep perfusion and metabolism off in cells frozen once (vascular stasis); default true. */
+  vascularStasis?: boolean;
   /** Called with the end time of each (sub)step before it is solved: set probe and patch values. */
   setBoundary?: (tEnd: number, solver: BioheatSolver) => void;
 }
@@ -91,6 +93,7 @@ export class BioheatSolver {
   readonly stats: SolverStats = { steps: 0, newtonIterations: 0, linearIterations: 0, rejectedSteps: 0 };
   residualTolerance: number;
   maxNewtonIterations: number;
+  readonly vascularStasis: boolean;
   private readonly setBoundary?: (tEnd: number, solver: BioheatSolver) => void;
   // work arrays
   private readonly Hn: Float64Array;
@@ -154,6 +157,7 @@ export class BioheatSolver {
     this.residualTolerance = setup.residualTolerance ?? 1e-6 * setup.tissue.cUnfrozen;
     this.maxNewtonIterations = setup.maxNewtonIterations ?? 40;
     this.setBoundary = setup.setBoundary;
+    this.vascularStasis = setup.vascularStasis ?? true;
     this.Hn = new Float64Array(n);
     this.U = new Float64Array(n);
     this.ratio = new Float64Array(n);
@@ -246,7 +250,7 @@ export class BioheatSolver {
 
   private commit(tEnd: number): void {
     const ts = this.law.ts;
-    for (let c = 0; c < this.n; c++) if (this.T[c] <= ts) this.stasis[c] = 1;
+    if (this.vascularStasis) for (let c = 0; c < this.n; c++) if (this.T[c] <= ts) this.stasis[c] = 1;
     this.time = tEnd;
     this.stats.steps++;
   }

@@ -70,6 +70,8 @@ export const thermalPlanSchema = z
     deathRule: z.enum(CRYO_DEATH_RULES as [CryoDeathRule, ...CryoDeathRule[]]).default("gage-baust"),
     pointsOfInterest: z.array(z.object({ name: z.string(), positionMm: vec3 }).strict()).default([]),
     farField: z.enum(["temperature", "insulated"]).default("temperature"),
+    /** Perfusion stays off in tissue frozen once (vascular stasis); false only to study its effect. */
+    vascularStasis: z.boolean().default(true),
   })
   .strict();
 
@@ -235,6 +237,7 @@ export function planToSetup(plan: ParsedThermalPlan): { setup: AblationSetup; mo
     pointsOfInterest: plan.pointsOfInterest.map((p) => ({ name: p.name, position: mm(p.positionMm) })),
     maxStepS: plan.maxStepS,
     farField: plan.farField,
+    vascularStasis: plan.vascularStasis,
   };
   return { setup, modality: cryo ? "cryo" : "heat" };
 }

@@ -50,6 +50,8 @@ export interface AblationSetup {
   pointsOfInterest?: { name: string; position: Vec3 }[];
   /** Largest time step, s (steps start at 1 s after every protocol change and grow by 30 %). */
   maxStepS: number;
+  /** Perfusion stays off in tissue frozen once (default true; false only to show its effect). */
+  vascularStasis?: boolean;
   /** Far-field boundary: held at the starting temperature (default) or insulated. */
   farField?: "temperature" | "insulated";
 }
@@ -164,6 +166,7 @@ export function simulateAblation(s: AblationSetup): SimulationResult {
     faceMaps,
     cellProbe,
     probeCount: probes.length,
+    vascularStasis: s.vascularStasis ?? true,
     setBoundary: (tEnd, sv) => {
       const step = current.step;
       const elapsed = tEnd - current.startS;

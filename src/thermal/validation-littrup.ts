@@ -18,7 +18,8 @@ import { getProbe } from "./probe.js";
 import { simulateAblation } from "./simulate-ablation.js";
 import { getTissue, tissueNumbers } from "./tissue.js";
 
-export const LITTRUP_SOURCE = "Littrup et al., JVIR 2009;20:1343 (abstract): 39 °C agar, 15-min freeze, 2.4 mm probes, 2 cm spacing";
+export const LITTRUP_SOURCE =
+  "Littrup et al., JVIR 2009;20:1343 (abstract): 39 °C agar, 15-min freeze, 2.4 mm probes, 2 cm spacing";
 
 /** Published −30 °C diameters, cm, by probe count. */
 export const LITTRUP_LETHAL_DIAMETER_CM: Record<number, number> = { 1: 1.2, 2: 3.3, 3: 4.1, 4: 4.9 };
@@ -36,7 +37,10 @@ export function littrupLayout(count: number, spacing = 0.02): [number, number][]
       ];
     case 3: {
       const r = s / Math.sqrt(3);
-      return [0, 1, 2].map((q) => [r * Math.cos(Math.PI / 2 + (2 * Math.PI * q) / 3), r * Math.sin(Math.PI / 2 + (2 * Math.PI * q) / 3)]);
+      return [0, 1, 2].map((q) => [
+        r * Math.cos(Math.PI / 2 + (2 * Math.PI * q) / 3),
+        r * Math.sin(Math.PI / 2 + (2 * Math.PI * q) / 3),
+      ]);
     }
     case 4:
       return [
@@ -59,7 +63,12 @@ export interface PhantomResult {
 }
 
 /** One 15-min freeze of `count` probes of `model` in 39 °C gel on a Cartesian grid of spacing `h` (m). */
-export function runLittrupPhantom(count: number, h: number, model = "argon-2.4", initialC = 39): PhantomResult {
+export function runLittrupPhantom(
+  count: number,
+  h: number,
+  model = "argon-2.4",
+  initialC = 39,
+): PhantomResult {
   const probeModel = getProbe(model);
   const half = probeModel.activeLengthMm.value * 5e-4;
   const probes: PlacedProbe[] = littrupLayout(count).map(([x, y]) => ({

@@ -39,7 +39,12 @@ export function loadPlanText(text: string, file: string): Loaded {
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const line = e.linePos?.[0]?.line;
-    throw new InputError("(file)", basename(file), `valid YAML or JSON (${e.message.split("\n")[0]})`, line ? `line ${line} of ${basename(file)}` : undefined);
+    throw new InputError(
+      "(file)",
+      basename(file),
+      `valid YAML or JSON (${e.message.split("\n")[0]})`,
+      line ? `line ${line} of ${basename(file)}` : undefined,
+    );
   }
   return {
     data: doc.toJS(),
@@ -59,7 +64,9 @@ export function loadPlanText(text: string, file: string): Loaded {
 export function register(program: Command): void {
   program
     .command("ablate")
-    .description("simulate a cryoablation (or heat ablation) plan: iceball, cell death, AblationOutcome, isotherm maps")
+    .description(
+      "simulate a cryoablation (or heat ablation) plan: iceball, cell death, AblationOutcome, isotherm maps",
+    )
     .argument("<scenario>", "thermal plan, YAML or JSON (see examples/ablate-*.yaml)")
     .requiredOption("--out <dir>", "output directory for summary.json, isotherms.svg and isotherms.png")
     .action((scenario: string, opts: { out: string }) => {
@@ -76,7 +83,8 @@ export function register(program: Command): void {
       } catch (err) {
         if (err instanceof InputError && !err.where) {
           const line = loaded.lineOf(err.field);
-          if (line !== undefined) throw new InputError(err.field, err.value, err.expected, `line ${line} of ${basename(scenario)}`);
+          if (line !== undefined)
+            throw new InputError(err.field, err.value, err.expected, `line ${line} of ${basename(scenario)}`);
         }
         throw err;
       }

@@ -1,0 +1,61 @@
+/**
+ * Validation against phantom data (docs/thermal.md has the table): Littrup et al. JVIR 2009 −30 °C
+ * diameters for 1–4 probes; the −40 °C isotherm about 1 cm inside the 0 °C edge in gel at body
+ * temperature; the second freeze and vascular stasis. Grids are coarser here (2 mm in 3D, 1 mm
+ * axisymmetric) than in the documented runs, to keep the suite fast; the assertions hold at both.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { planAblation } from "../../src/thermal/plan.js";
+import { LITTRUP_LETHAL_DIAMETER_CM, runLittrupPhantom } from "../../src/thermal/validation-littrup.js";
+
+describe("Littrup et al. JVIR 2009 phantom (39 °C agar, 15-min freeze, 2.4 mm probes, 2 cm apart)", () => {
+  const results = new Map<number, ReturnType<typeof runLittrupPhantom>>();
+  for (const n of [1, 2, 4]) {
+    it(`${n} probe(s): −30 °C diameter within 20 % of ${LITTRUP_LETHAL_DIAMETER_CM[n]} cm`, () => {
+      const r = runLittrupPhantom(n, 2e-3);
+      results.set(n, r);
+      const cm = r.widthMm["-30"] / 10;
+      const published = LITTRUP_LETHAL_DIAMETER_CM[n];
+      assert.ok(Math.abs(cm / published - 1) <= 0.2, `${n} probes: ${cm.toFixed(2)} cm vs ${published} cm`);
+    });
+  }
+  it("more probes, larger lethal ice (1 < 2 < 4)", () => {
+    const d = [1, 2, 4].map((n) => results.get(n)?.widthMm["-30"] ?? Number.NaN);
+    assert.ok(d[0] < d[1] && d[1] < d[2], `diameters ${d.join(", ")}`);
+  });
+});
+
+describe("gel at body temperature: −40 °C isotherm about 1 cm inside the 0 °C edge", () => {
+  it("two probes 2 cm apart, 37 °C gel: (width(0 °C) − width(−40 °C))/2 within 7–13 mm", () => {
+    const r = runLittrupPhantom(2, 2e-3, "argon-2.4", 37);
+    const gap = (r.widthMm["0"] - r.widthMm["-40"]) / 2;
+    assert.ok(gap > 7 && gap < 13, `gap ${gap.toFixed(1)} mm`);
+  });
+});
+
+describe("second freeze: vascular stasis grows the lethal zone in perfused tissue, not in gel", () => {
+  const plan = (tissue: string, vascularStasis: boolean) => ({
+    tissue,
+    vascularStasis,
+    probes: [{ model: "argon-2.4", tipMm: [0, 0, 20] }],
+    protocol: "10-5-10",
+    resolutionMm: 1,
+  });
+  it("perfused tissue (Deng & Liu): the lethal zone after 10-5-10 is larger with stasis than without", () => {
+    const on = planAblation(plan("generic", true));
+    const off = planAblation(plan("generic", false));
+    assert.ok(
+      on.lethalVolumeMl > off.lethalVolumeMl * 1.005,
+      `${on.lethalVolumeMl} vs ${off.lethalVolumeMl}`,
+    );
+    const w = (o: typeof on, f: number) =>
+      o.isotherms[f].sizes.find((s) => s.isothermC === -40)?.widthMm ?? 0;
+    assert.ok(w(on, 1) >= w(on, 0), "the second freeze's −40 °C isotherm is at least the first's");
+  });
+  it("gel (no perfusion): stasis changes nothing", () => {
+    const on = planAblation(plan("agar-gel", true));
+    const off = planAblation(plan("agar-gel", false));
+    assert.equal(on.lethalVolumeMl, off.lethalVolumeMl);
+  });
+});
