@@ -134,6 +134,20 @@ describe("simulatePk: pharmacology checks against published values", () => {
       }
     });
 
+  it("the fitted nivolumab EC50 matches the current PK: Emax·C60/(C60 + EC50) = 70 % after 0.3 mg/kg (to its 2-digit rounding)", () => {
+    const sim = simulatePk({
+      drug: "nivolumab",
+      regimen: "0.3 mg/kg once over 60 min",
+      weightKg: 80,
+      days: 60,
+      outputDays: [60],
+    });
+    const occ = drugByName("nivolumab").occupancy;
+    assert.ok(occ);
+    const refit = sim.serumUgPerMl[0] * (occ.emax.value / 0.7 - 1);
+    assert.ok(Math.abs(occ.ec50UgPerMl.value / refit - 1) < 0.03, `${occ.ec50UgPerMl.value} vs ${refit}`);
+  });
+
   it("3 mg/kg nivolumab: the occupancy plateau (days 7–60) lies in the Brahmer band and is dose-independent", () => {
     const three = simulatePk({ drug: "nivolumab", regimen: "3 mg/kg once", weightKg: 80, days: 61 });
     const ten = simulatePk({ drug: "nivolumab", regimen: "10 mg/kg once", weightKg: 80, days: 61 });

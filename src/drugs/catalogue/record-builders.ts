@@ -52,11 +52,6 @@ export function variabilityCv(parameter: Variability["parameter"], cv: number, s
   return { parameter, cv, source, verified: true };
 }
 
-/** Concentration of an antibody in µg/mL (= mg/L) from nmol/L and its molecular weight in kDa. */
-export function nanomolarToUgPerMl(nanomolar: number, kDa: number): number {
-  return (nanomolar * kDa) / 1000;
-}
-
 /** mL/h → L/day. */
 export function mlPerHourToLPerDay(mlPerHour: number): number {
   return (mlPerHour * 24) / 1000;
