@@ -29,9 +29,9 @@ test("the switching function's sign follows the condition away from its boundary
   const g = switchingFunction(cond);
   for (const t of [0, 0.25, 0.7, 0.9, 1.2, 2]) {
     for (const x of [0, 2, 4, 12]) {
-      const env = (n: string) => (n === "t" ? t : x);
-      const truth = evaluateExpr(cond, env) !== 0;
-      const s = evaluateExpr(g, env);
+      const env = (n: string): number => (n === "t" ? t : x);
+      const truth: boolean = evaluateExpr(cond, env) !== 0;
+      const s: number = evaluateExpr(g, env);
       assert.equal(s > 0, truth, `t=${t} x=${x}: g=${s}`);
     }
   }
