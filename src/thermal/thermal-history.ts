@@ -15,7 +15,7 @@ export interface ArrheniusConstants {
   floorC: number;
 }
 
-/** Liver: A = 7.39e39 1/s, Ea = 2.577e5 J/mol (SCIENCE.md §1; Jacques 2006 / Chang & Nguyen 2004). */
+/** Liver: A = 7.39e39 1/s, Ea = 2.577e5 J/mol (SCIENCE.md §1; evidence "jacques2006"). Ω accumulates only above 43 °C (assumed: at 37 °C these constants give ≈3e-4 1/s, which would "kill" tissue at body temperature within an hour). */
 export const LIVER_ARRHENIUS: ArrheniusConstants = { frequency: 7.39e39, activation: 2.577e5, floorC: 43 };
 
 const R_GAS = 8.314462618;
