@@ -94,6 +94,7 @@ export class OdeContext {
     this.stats.jacobianEvals++;
     const jac = this.problem.jacobian;
     if (jac !== undefined) {
+      J.fill(0); // a Jacobian may write only its structural nonzeros
       jac(t, y, J);
       return;
     }

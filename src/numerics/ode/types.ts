@@ -7,7 +7,10 @@
 export interface OdeProblem {
   /** Writes f(t, y) into dydt. Must not allocate in hot code; must not keep references to y or dydt. */
   f(t: number, y: Float64Array, dydt: Float64Array): void;
-  /** Writes ∂f/∂y into J (row-major n×n: J[i*n+j] = ∂f_i/∂y_j). Finite differences are used when absent. */
+  /**
+   * Writes ∂f/∂y into J (row-major n×n: J[i*n+j] = ∂f_i/∂y_j); J is zeroed before each call, so writing the
+   * nonzeros is enough. Finite differences are used when absent.
+   */
   jacobian?(t: number, y: Float64Array, J: Float64Array): void;
   y0: ArrayLike<number>;
   t0: number;
