@@ -21,6 +21,37 @@ export function isCoreCase(tags: string[]): boolean {
   return !tags.some((t) => t.includes(":"));
 }
 
+/** How the importer reads the places where the SBML specification leaves a choice (fixed text). */
+const SEMANTICS_NOTES: readonly string[] = [
+  "## Semantic choices",
+  "",
+  "- **One engine.** MathML becomes the model language's `Expr`; the model is compiled to generated JavaScript " +
+    "over `Float64Array`s through the shared `emitJs`; `solveOde` (Rodas5P, rtol 1e-10, atol 1e-14) integrates " +
+    "between events. The Jacobian is the solver's finite-difference one.",
+  "- **Events.** Every comparison in a trigger (and in the right-hand side) is a terminal state event located by " +
+    "root finding; at each stop the SBML logic runs: a trigger fires on false → true (`initialValue` sets the " +
+    "value before t0, so events can fire at t0), non-persistent events are cancelled when their trigger turns " +
+    "false, delayed executions wait in a queue, the highest `priority` executes first, and all assignments of an " +
+    "execution use the state before it (`useValuesFromTriggerTime` chooses trigger or execution time). Equal " +
+    "priorities execute in random order from a seeded stream (seed 1: the stochastic cases are reproducible).",
+  "- **Species.** A species keeps its amount in the state; its symbol is the concentration unless " +
+    "`hasOnlySubstanceUnits` (or a 0-D compartment). A compartment resized by a rule or an event keeps the " +
+    "amounts (species under a rate rule for their concentration are rescaled); reactions change amounts times " +
+    "the species' or the model's conversion factor.",
+  "- **Algebraic rules** are solved by Newton's method at every evaluation (index-1 DAE); each rule is matched " +
+    "to the variable it determines (preferring variables with no initial value and not set by events).",
+  "- **Fast reactions** are at equilibrium at all times (the spec's rapid-equilibrium reading): their extents are " +
+    "algebraic unknowns with the fast rates as residuals; the slow reactions move the conserved totals. The " +
+    "equilibrium is found by pseudo-transient continuation when Newton alone could reach a root the reactions " +
+    "never would.",
+  "- **delay(x, d)** reads a dense history (Hermite interpolation of the accepted steps) by the method of steps; " +
+    "before t0 the initial assignments evaluated at the earlier time (rates of change there by central " +
+    "differences); delays that shrink to zero are iterated on provisional histories.",
+  "- **rateOf(x)**: the rate rule, the reactions' net rate (converted to concentration), or the chain rule through " +
+    "an assignment rule; zero for constants and local parameters.",
+  "",
+];
+
 function pct(a: number, b: number): string {
   return b === 0 ? "–" : `${((100 * a) / b).toFixed(1)} %`;
 }
@@ -85,6 +116,7 @@ export function conformanceMarkdown(
     }
   }
   lines.push("");
+  lines.push(...SEMANTICS_NOTES);
   const pkg = records.filter((r) => !isCoreCase(r.tags));
   lines.push("## Package cases");
   lines.push("");
