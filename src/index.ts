@@ -14,3 +14,4 @@ export type * from "./numerics/ode/types.js";
 export * from "./numerics/rng/index.js";
 export * from "./sbml/index.js";
 export * from "./scenario/index.js";
+export * from "./thermal/index.js";

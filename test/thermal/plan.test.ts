@@ -79,8 +79,8 @@ describe("cell death rules (Gage & Baust default)", () => {
   it("−40 °C single freeze is lethal, −30 °C is a partial (apoptotic) rim, +5 °C survives", () => {
     assert.equal(voxelDeath("gage-baust", h(-45), out).killed, 1);
     assert.equal(out.necrotic, 1);
-    voxelDeath("gage-baust", h(-30), out);
-    assert.ok(Math.abs(out.killed - 0.75) < 1e-12 && out.necrotic === 0 && out.apoptotic === out.killed);
+    const rim = voxelDeath("gage-baust", h(-30), { ...out });
+    assert.ok(Math.abs(rim.killed - 0.75) < 1e-12 && rim.necrotic === 0 && rim.apoptotic === rim.killed);
     assert.equal(voxelDeath("gage-baust", h(5), out).killed, 0);
   });
   it("a double freeze makes −20 °C lethal", () => {

@@ -1,0 +1,20 @@
+/** Thermal: bioheat with phase change, probes, protocols, cell death → AblationOutcome. Browser-safe. */
+export type { PlacedProbe, TumourShape } from "./ablation-geometry.js";
+export type { SolverSetup, SolverStats } from "./bioheat-solver.js";
+export { BioheatSolver } from "./bioheat-solver.js";
+export type { CryoDeathRule, VoxelDeath, VoxelHistory } from "./cell-death.js";
+export { CRYO_DEATH_RULES, voxelDeath } from "./cell-death.js";
+export type { Grid, GridKind } from "./grid.js";
+export { axisymmetricGrid, cartesianGrid, planarGrid, radialGrid } from "./grid.js";
+export type { AblationOutcome } from "./outcome.js";
+export { COVERAGE_TARGET } from "./outcome.js";
+export type { ParsedThermalPlan, ThermalPlan, ThermalRun } from "./plan.js";
+export { parseThermalPlan, planAblation, runThermalPlan, thermalPlanSchema } from "./plan.js";
+export type { ProbeModel } from "./probe.js";
+export { getProbe, PROBES } from "./probe.js";
+export type { ProtocolStep } from "./protocol.js";
+export { PROTOCOL_PRESETS, parseProtocol } from "./protocol.js";
+export type { AblationSetup, SimulationResult } from "./simulate-ablation.js";
+export { simulateAblation } from "./simulate-ablation.js";
+export type { Tissue, TissueNumbers } from "./tissue.js";
+export { getTissue, TISSUES, tissueNumbers } from "./tissue.js";
