@@ -75,6 +75,8 @@ export class Rodas5PStepper implements Stepper {
   private errAcc = 1e-2;
   private firstStep = true;
   private rejectedLast = false;
+  /** fy holds f(t, y) (computed by start() for the step-size estimate). */
+  private fyValid = false;
   private readonly fy: Float64Array;
   private readonly dfdt: Float64Array;
   private readonly J: Float64Array;
@@ -121,9 +123,11 @@ export class Rodas5PStepper implements Stepper {
     this.firstStep = true;
     this.rejectedLast = false;
     this.errAcc = 1e-2;
+    this.fyValid = false;
     if (h0 !== undefined && h0 > 0) this.h = Math.min(h0, span);
     else {
       this.ctx.rhs(t, this.y, this.fy);
+      this.fyValid = true;
       this.h = this.ctx.initialStep(t, this.y, this.fy, 4, span, this.u, this.fu);
     }
   }
@@ -133,7 +137,8 @@ export class Rodas5PStepper implements Stepper {
     const n = ctx.n;
     const { y, fy, dfdt, J, W, k, u, rhsBuf, fu, y1 } = this;
     const t = this.t;
-    ctx.rhs(t, y, fy);
+    if (!this.fyValid) ctx.rhs(t, y, fy);
+    this.fyValid = false;
     ctx.jacobian(t, y, fy, J);
     ctx.timeDerivative(t, y, fy, dfdt);
     for (;;) {
