@@ -40,7 +40,17 @@ export function lineChartSvg(spec: LineChartSpec): string {
   for (const m of spec.markers ?? []) {
     marks.push(Plot.ruleX([m.x], { stroke: "#999", strokeDasharray: "3,3" }));
     if (m.label)
-      marks.push(Plot.text([m], { x: "x", frameAnchor: "top", text: "label", dy: 6, fill: "#666" }));
+      marks.push(
+        Plot.text([m], {
+          x: "x",
+          frameAnchor: "top",
+          textAnchor: "start",
+          text: "label",
+          dx: 4,
+          dy: 8,
+          fill: "#666",
+        }),
+      );
   }
   for (const r of spec.references ?? []) {
     marks.push(Plot.ruleY([r.y], { stroke: "#c33", strokeDasharray: "4,2" }));
