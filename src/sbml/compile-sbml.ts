@@ -71,6 +71,11 @@ export interface CompiledSbml {
   /** Fills v from (t, y); returns false when an algebraic solve failed. */
   fill(t: number, y: Float64Array, v: Float64Array, delay: DelayLookup): boolean;
   rates(v: Float64Array, dydt: Float64Array): void;
+  /**
+   * ∂(dy/dt)/∂y at a filled v into J (row-major n×n), using G (nValues × nState scratch); absent when the
+   * model has algebraic rules, fast reactions, delays or a non-differentiable function.
+   */
+  jacobian?: (v: Float64Array, J: Float64Array, G: Float64Array) => void;
   /** Initial state and values at t0 (initial assignments, rules, algebraic rules solved). */
   initial(t0: number): { y: Float64Array; v: Float64Array };
   events: CompiledEvent[];
@@ -96,6 +101,8 @@ interface DerivedNode {
   name: string;
   deps: Set<string>;
   code: string;
+  /** The node as an expression of other values (for the generated Jacobian); absent: not differentiable here. */
+  expr?: Expr;
 }
 
 /** Compiles a model; throws InputError / UnsupportedSbmlError for models we cannot simulate. */
@@ -408,12 +415,14 @@ export function compileSbml(model: SbmlModel): CompiledSbml {
   // Derived nodes
   const nodes: DerivedNode[] = [];
   const depsOf = (e: Expr): Set<string> => collectSymbols(lower(e));
-  for (const [id, math] of assignmentRules) nodes.push({ name: id, deps: depsOf(math), code: js(math) });
+  for (const [id, math] of assignmentRules) {
+    nodes.push({ name: id, deps: depsOf(math), code: js(math), expr: lower(math) });
+  }
   for (const r of model.reactions) {
     nodes.push(
       r.rate
-        ? { name: r.id, deps: depsOf(r.rate), code: js(r.rate) }
-        : { name: r.id, deps: new Set(), code: "0" },
+        ? { name: r.id, deps: depsOf(r.rate), code: js(r.rate), expr: lower(r.rate) }
+        : { name: r.id, deps: new Set(), code: "0", expr: num(0) },
     );
   }
   const fastStoich = (sp: SbmlSpecies): { deps: Set<string>; code: string } | undefined => {
@@ -449,6 +458,7 @@ export function compileSbml(model: SbmlModel): CompiledSbml {
       name: sp.id,
       deps: new Set(fast ? [nName, sp.compartment] : [sp.compartment]),
       code: valueCode,
+      expr: lay.amountValued ? sym(nName) : div(sym(nName), sym(sp.compartment)),
     });
   }
   // rateOf nodes may be created while emitting the nodes above; iterate until stable
@@ -460,19 +470,20 @@ export function compileSbml(model: SbmlModel): CompiledSbml {
       for (const [name, e] of rateOfExprs) {
         if (emittedRateOf.has(name)) continue;
         emittedRateOf.add(name);
-        nodes.push({ name, deps: collectSymbols(e), code: emitJs(e, resolve) });
+        nodes.push({ name, deps: collectSymbols(e), code: emitJs(e, resolve), expr: e });
         again = true;
       }
     }
   };
 
   // Derivatives
-  const rateCode: string[] = stateNames.map((name) => {
+  const rateExprs: Expr[] = stateNames.map((name) => {
     const role = roles.get(name) as Role;
-    if (role.kind === "amount") return js(netAmountRate(role.species));
+    if (role.kind === "amount") return lower(netAmountRate(role.species));
     const rr = rateRules.get(name);
-    return rr ? js(rr) : "0";
+    return rr ? lower(rr) : num(0);
   });
+  const rateCode: string[] = rateExprs.map((e) => emitJs(e, resolve));
 
   // Residuals of the algebraic part
   const residualCode: string[] = [
@@ -545,6 +556,46 @@ export function compileSbml(model: SbmlModel): CompiledSbml {
     nodes.push({ name: `#delay:${k}`, deps: collectSymbols(e), code: "" });
   });
 
+  /**
+   * Forward-mode derivative code: G (values × states) holds ∂value/∂y; state slots are unit rows, each
+   * derived node's row is Σ ∂node/∂dep · row(dep) in dependency order, and J's rows likewise from the
+   * rate expressions. Undefined (finite differences are used) with algebraic rules, fast reactions,
+   * delays or a function without derivative rule.
+   */
+  function generatedJacobian(): string | undefined {
+    if (unknownSlots.length > 0 || delayArgExprs.length > 0) return undefined;
+    const n = stateNames.length;
+    const lines: string[] = ["G.fill(0);", "J.fill(0);"];
+    stateNames.forEach((name, k) => {
+      lines.push(`G[${(names.get(name) as number) * n + k}] = 1;`);
+    });
+    const accumulate = (target: string, e: Expr): boolean => {
+      for (const dep of collectSymbols(e)) {
+        if (dep === TIME_SYMBOL) continue;
+        const slot = names.get(dep) as number;
+        const role = roles.get(dep);
+        if (role?.kind === "const") continue;
+        let d: Expr;
+        try {
+          d = differentiate(e, dep);
+        } catch {
+          return false;
+        }
+        if (d.kind === "num" && d.value === 0) continue;
+        lines.push(`p = ${emitJs(d, resolve)};`);
+        lines.push(`if (p !== 0) for (let j = 0; j < ${n}; j++) ${target} += p * G[${slot * n} + j];`);
+      }
+      return true;
+    };
+    for (const node of order) {
+      if (!node.expr) return undefined;
+      const base = (names.get(node.name) as number) * n;
+      if (!accumulate(`G[${base} + j]`, node.expr)) return undefined;
+    }
+    for (let k = 0; k < n; k++) if (!accumulate(`J[${k * n} + j]`, rateExprs[k] as Expr)) return undefined;
+    return `let p = 0;\n${lines.join("\n")}`;
+  }
+
   // Topological order of the derived nodes
   const nodeByName = new Map(nodes.map((n) => [n.name, n]));
   const order: DerivedNode[] = [];
@@ -567,6 +618,7 @@ export function compileSbml(model: SbmlModel): CompiledSbml {
 
   const nState = stateNames.length;
   const nValues = names.size;
+  const jacobianSource = generatedJacobian();
   const preamble: string[] = ["v[0] = t;"];
   stateNames.forEach((name, k) => {
     if (!nodeByName.has(name)) preamble.push(`v[${names.get(name)}] = y[${k}];`);
@@ -603,6 +655,7 @@ return {
   derived(v, y, D) { ${derivedBody.join("\n")} },
   eventDelays(v, D) { ${eventDelayBody.join("\n")} },
   rates(v, dydt) { ${rateCode.map((c, k) => `dydt[${k}] = ${c};`).join("\n")} },
+  jacobian: ${jacobianSource === undefined ? "undefined" : `(v, J, G) => { ${jacobianSource} }`},
   residual(v, r) { ${residualCode.map((c, k) => `r[${k}] = ${c};`).join("\n")} },
   events: [${eventSources
     .map(
@@ -623,6 +676,7 @@ return {
     derived(v: Float64Array, y: Float64Array, D: DelayLookup): void;
     eventDelays(v: Float64Array, D: DelayLookup): void;
     rates(v: Float64Array, dydt: Float64Array): void;
+    jacobian?: (v: Float64Array, J: Float64Array, G: Float64Array) => void;
     residual(v: Float64Array, r: Float64Array): void;
     events: {
       trigger(v: Float64Array): number;
@@ -815,6 +869,7 @@ return {
     fill,
     fillEventDelays: gen.eventDelays,
     rates: gen.rates,
+    ...(gen.jacobian ? { jacobian: gen.jacobian } : {}),
     initial,
     events,
     delayArgs: gen.delayArgs,

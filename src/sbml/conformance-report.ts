@@ -27,7 +27,8 @@ const SEMANTICS_NOTES: readonly string[] = [
   "",
   "- **One engine.** MathML becomes the model language's `Expr`; the model is compiled to generated JavaScript " +
     "over `Float64Array`s through the shared `emitJs`; `solveOde` (Rodas5P, rtol 1e-10, atol 1e-14) integrates " +
-    "between events. The Jacobian is the solver's finite-difference one.",
+    "between events. The Jacobian is generated too (forward-mode code from symbolic partial derivatives through " +
+    "the assignment rules); models with algebraic rules, fast reactions or delays use the solver's finite differences.",
   "- **Events.** Every comparison in a trigger (and in the right-hand side) is a terminal state event located by " +
     "root finding; at each stop the SBML logic runs: a trigger fires on false → true (`initialValue` sets the " +
     "value before t0, so events can fire at t0), non-persistent events are cancelled when their trigger turns " +

@@ -153,6 +153,20 @@ export function simulateCompiled(m: CompiledSbml, options: SimulateSbmlOptions =
     if (m.nState === 0) dydt[0] = 0;
   };
 
+  // the generated Jacobian (forward-mode derivative code) when the model has one
+  const vJac = Float64Array.from(v);
+  const gJac = new Float64Array(m.nValues * m.nState);
+  const generatedJacobian = m.jacobian;
+  const jacobianOption =
+    generatedJacobian && m.nState > 0
+      ? {
+          jacobian: (t: number, yy: Float64Array, J: Float64Array) => {
+            m.fill(t, yy, vJac, D);
+            generatedJacobian(vJac, J, gJac);
+          },
+        }
+      : {};
+
   let nextOut = 0;
   const recordRow = (i: number, t: number, yy: Float64Array) => {
     vOut.set(v);
@@ -333,7 +347,7 @@ export function simulateCompiled(m: CompiledSbml, options: SimulateSbmlOptions =
       const solveSegment = () => {
         stopT = Number.NaN;
         const sol = solveOde(
-          { f: rhs, y0: y, t0: t, tEnd: tNext, autonomous: m.autonomous },
+          { f: rhs, ...jacobianOption, y0: y, t0: t, tEnd: tNext, autonomous: m.autonomous },
           history
             ? { method, rtol, atol, events: stateEvents, maxSteps: 1_000_000, ...hMaxOption }
             : {
