@@ -113,6 +113,9 @@ export class BioheatSolver {
   private readonly cz: Float64Array;
   /** Index box [i0, i1, j0, j1, k0, k1] of cells whose residual matters (the linear solve's extent). */
   private readonly box = new Int32Array(6);
+  /** Index box of the cells evaluated (grows monotonically); all cells while evalFull. */
+  private readonly evalBox = new Int32Array(6);
+  private evalFull = true;
   private readonly probeU: Float64Array;
   private readonly patchU: Float64Array;
   private readonly epsH: number;
@@ -181,6 +184,7 @@ export class BioheatSolver {
     const h = enthalpyOf(this.law, tempC);
     this.H.fill(h);
     this.T.fill(tempC);
+    this.evalFull = true;
     this.stasis.fill(tempC <= this.law.ts ? 1 : 0);
   }
 
@@ -192,6 +196,7 @@ export class BioheatSolver {
       this.H[c] = enthalpyOf(this.law, t);
       this.stasis[c] = t <= this.law.ts ? 1 : 0;
     }
+    this.evalFull = true;
   }
 
   /** True where the cell is tissue (an unknown), false in probe cells. */
@@ -278,34 +283,48 @@ export class BioheatSolver {
     const tb = this.tissue.arterialC;
     const { ts, tl, hl, cf, cu, cMushy, kf, ku, ul, width } = law;
     const dk = ku - kf;
-    // 1. pointwise quantities
-    for (let c = 0; c < this.n; c++) {
-      const h = H[c];
-      let t: number;
-      let u: number;
-      let k: number;
-      let cap: number;
-      if (h <= 0) {
-        t = ts + h / cf;
-        u = kf * (t - ts);
-        k = kf;
-        cap = cf;
-      } else if (h >= hl) {
-        t = tl + (h - hl) / cu;
-        u = ul + ku * (t - tl);
-        k = ku;
-        cap = cu;
-      } else {
-        const s = h / cMushy;
-        t = ts + s;
-        u = kf * s + (0.5 * dk * s * s) / width;
-        k = kf + (dk * s) / width;
-        cap = cMushy;
-      }
-      T[c] = t;
-      U[c] = u;
-      ratio[c] = cap / k;
+    // the cells to evaluate: all at first, then the region the solves have touched (+1 cell); cells
+    // outside it have not changed and sat at equilibrium when last evaluated
+    const eb = this.evalBox;
+    if (this.evalFull) {
+      eb[0] = 0;
+      eb[1] = nx - 1;
+      eb[2] = 0;
+      eb[3] = ny - 1;
+      eb[4] = 0;
+      eb[5] = nz - 1;
     }
+    const [ei0, ei1, ej0, ej1, ek0, ek1] = eb;
+    // 1. pointwise quantities
+    for (let kk = ek0; kk <= ek1; kk++)
+      for (let jj = ej0; jj <= ej1; jj++)
+        for (let c = ei0 + nx * (jj + ny * kk), cEnd = ei1 + nx * (jj + ny * kk); c <= cEnd; c++) {
+          const h = H[c];
+          let t: number;
+          let u: number;
+          let k: number;
+          let cap: number;
+          if (h <= 0) {
+            t = ts + h / cf;
+            u = kf * (t - ts);
+            k = kf;
+            cap = cf;
+          } else if (h >= hl) {
+            t = tl + (h - hl) / cu;
+            u = ul + ku * (t - tl);
+            k = ku;
+            cap = cu;
+          } else {
+            const s = h / cMushy;
+            t = ts + s;
+            u = kf * s + (0.5 * dk * s * s) / width;
+            k = kf + (dk * s) / width;
+            cap = cMushy;
+          }
+          T[c] = t;
+          U[c] = u;
+          ratio[c] = cap / k;
+        }
     // 2. residual and diagonal
     const sx = 1;
     const sy = nx;
@@ -327,10 +346,10 @@ export class BioheatSolver {
     let bk1 = -1;
     let boundary = 0;
     let source = 0;
-    for (let k = 0; k < nz; k++) {
-      for (let j = 0; j < ny; j++) {
+    for (let k = ek0; k <= ek1; k++) {
+      for (let j = ej0; j <= ej1; j++) {
         const rowBase = nx * (j + ny * k);
-        for (let i = 0; i < nx; i++) {
+        for (let i = ei0; i <= ei1; i++) {
           const c = rowBase + i;
           if (cellProbe[c] >= 0) {
             R[c] = 0;
@@ -468,6 +487,22 @@ export class BioheatSolver {
     box[3] = Math.min(ny - 1, bj1 + pad);
     box[4] = Math.max(0, bk0 - pad);
     box[5] = Math.min(nz - 1, bk1 + pad);
+    if (ny > 1 || nz > 1) {
+      // grow the evaluation region to hold the solve box and one more cell
+      const grow = (lo: number, hi: number, n: number, a: number, b: number): [number, number] =>
+        a > b
+          ? [lo, hi]
+          : this.evalFull
+            ? [Math.max(0, a - 1), Math.min(n - 1, b + 1)]
+            : [Math.min(lo, Math.max(0, a - 1)), Math.max(hi, Math.min(n - 1, b + 1))];
+      const hasBox = bi1 >= bi0;
+      if (hasBox) {
+        [eb[0], eb[1]] = grow(eb[0], eb[1], nx, box[0], box[1]);
+        [eb[2], eb[3]] = grow(eb[2], eb[3], ny, box[2], box[3]);
+        [eb[4], eb[5]] = grow(eb[4], eb[5], nz, box[4], box[5]);
+        this.evalFull = false;
+      }
+    }
     if (book) {
       this.boundaryEnergy += dt * boundary;
       this.sourceEnergy += dt * source;
