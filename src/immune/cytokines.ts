@@ -220,7 +220,7 @@ const parameters = [
   ),
   param(
     "tgfb_latent_per_necrotic_cell",
-    0.55,
+    0.56,
     "pg/cell",
     "Latent TGF-β set free in the lesion per cell killed by necrosis at ablation (tissue damage releases stored TGF-β)",
     fitted("day-3 rise of treg-lung-cryo (src/immune/calibration-targets.ts)"),

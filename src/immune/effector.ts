@@ -109,7 +109,9 @@ const parameters = [
     1e6,
     "cell",
     "Capacity of the tumour-specific memory CD8 pool (homeostatic niche)",
-    assumed("antigen-specific memory pools reach about 1e8 cells; bounds the memory-recall loop"),
+    assumed(
+      "no measurement of the size of a human tumour-specific memory CD8 pool was found; virus-specific memory pools are far larger (CMV- or EBV-specific cells can be several % of all CD8 T cells), so 1e6 is a conservative bound on the memory-recall loop, not a measured capacity (sensitivity in docs/immune-model.md)",
+    ),
   ),
   param(
     "k_mem_death",

@@ -41,7 +41,7 @@ const parameters = [
   ),
   param(
     "s_treg",
-    1.35e7,
+    1.395e7,
     "cell/day",
     "Thymic and homeostatic production of Tregs into the blood",
     fitted(`baseline blood Treg % of ${TREG_TARGET}`),
@@ -73,7 +73,7 @@ const parameters = [
   ),
   param(
     "cryo_foxp3_suppression",
-    0.6,
+    0.63,
     "1",
     "Maximal cryo-induced suppression of TGF-β → FOXP3 signalling per fully ablated lesion [22]",
     fitted(`day-30 fall of ${TREG_TARGET}`),

@@ -78,7 +78,8 @@ test("cryoablation alone: a transient rise of CD8 cells in the distant lesion, w
   const t = run(twoLesions("intermediate", [CRYO]));
   const cd8 = (d: number) => at(t, "cd8_per_mm3_distant", d);
   const peak = Math.max(...[3, 7, 14, 21, 30].map(cd8));
-  assert.ok(peak > 2 * cd8(0), `activation: peak ${peak.toFixed(0)} vs ${cd8(0).toFixed(0)} per mm³`);
+  // With precursor-limited priming the ablation pulse is bounded by the naive supply: ~2-fold here.
+  assert.ok(peak > 1.5 * cd8(0), `activation: peak ${peak.toFixed(0)} vs ${cd8(0).toFixed(0)} per mm³`);
   assert.ok(cd8(90) < peak / 1.5, `transient: day 90 ${cd8(90).toFixed(0)} vs peak ${peak.toFixed(0)}`);
   const distant = t.columns.diameter_mm_distant;
   assert.ok(Math.min(...distant) > 20 * 0.7, "no partial response of the distant lesion");
@@ -101,17 +102,15 @@ test("anti-PD-1 alone controls an immune-hot tumour and not a cold one", () => {
   assert.ok(at(hot, "pd1_occupancy", 30) > 0.7, "PD-1 occupancy above 70 % on treatment");
 });
 
-test("cryo + anti-PD-1 vs each alone on the distant lesion of an intermediate tumour (see docs/immune-model.md)", () => {
+test("cryo + anti-PD-1 shrinks the distant lesion of an intermediate (cold-ish) tumour more than either alone", () => {
   const combo = at(run(twoLesions("intermediate", [CRYO, NIVO])), "diameter_mm_distant", 365);
   const cryo = at(run(twoLesions("intermediate", [CRYO])), "diameter_mm_distant", 365);
   const ici = at(run(twoLesions("intermediate", [NIVO])), "diameter_mm_distant", 365);
-  // The model's answer: the combination beats cryoablation alone …
+  // With priming limited by the naive precursor pool (activation uses naive cells up and the node's
+  // supply bounds it), an unablated primary under anti-PD-1 no longer primes without limit, and the
+  // ablation's pulse adds to it. The margin is small (see docs/immune-model.md): the lesion still grows.
   assert.ok(combo < cryo, `combination ${combo.toFixed(1)} mm vs cryo alone ${cryo.toFixed(1)} mm`);
-  // … but not anti-PD-1 alone, even with priming by mature DCs only (tolerogenic presentation of
-  // DAMP-poor antigen), IFN-γ-driven DC maturation and memory recall in the lesions: under anti-PD-1 an
-  // unablated primary keeps being killed immunogenically and keeps priming, which the ablation removes.
-  // This is reported as a shortfall against the issue's expectation, not tuned away.
-  assert.ok(combo > ici, `combination ${combo.toFixed(1)} mm vs anti-PD-1 alone ${ici.toFixed(1)} mm`);
+  assert.ok(combo < ici, `combination ${combo.toFixed(1)} mm vs anti-PD-1 alone ${ici.toFixed(1)} mm`);
 });
 
 test("CTLA-4 blockade acts at priming, PD-1 blockade at killing", () => {

@@ -21,7 +21,7 @@ test("patient-level parameters carry distributions", () => {
     "infiltration",
     "pdl1_expression",
     "s_treg",
-    "n_naive_cd8",
+    "n_clones_cd8",
     "sting_competence",
   ])
     assert.ok(names.includes(n), n);

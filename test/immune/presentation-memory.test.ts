@@ -120,6 +120,7 @@ test("an ablation turns a lesion's quiet antigen into a priming pulse (mature-DC
   const day = (d: number) => Array.from(cryo.days).indexOf(d);
   const before = cryo.columns.effector_output_cd8[day(0)];
   const after = cryo.columns.effector_output_cd8[day(7)];
-  // The ablation leaves 5 % of the tumour cells, yet priming rises several-fold within a week.
-  assert.ok(after > 3 * before, `effector output ${before.toExponential(2)} → ${after.toExponential(2)}`);
+  // The ablation leaves 5 % of the tumour cells, yet priming rises more than 2-fold within a week
+  // (bounded by the naive precursors reaching the node).
+  assert.ok(after > 2 * before, `effector output ${before.toExponential(2)} → ${after.toExponential(2)}`);
 });
