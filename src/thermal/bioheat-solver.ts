@@ -97,6 +97,10 @@ export class BioheatSolver {
   private readonly setBoundary?: (tEnd: number, solver: BioheatSolver) => void;
   // work arrays
   private readonly Hn: Float64Array;
+  private readonly Hprev: Float64Array;
+  private prevDt = 0;
+  /** Start each Newton iteration from the extrapolated last step (default true). */
+  extrapolate = true;
   private readonly U: Float64Array;
   private readonly ratio: Float64Array; // (C/k) per cell
   private readonly diag: Float64Array;
@@ -162,6 +166,7 @@ export class BioheatSolver {
     this.setBoundary = setup.setBoundary;
     this.vascularStasis = setup.vascularStasis ?? true;
     this.Hn = new Float64Array(n);
+    this.Hprev = new Float64Array(n);
     this.U = new Float64Array(n);
     this.ratio = new Float64Array(n);
     this.diag = new Float64Array(n);
@@ -185,6 +190,7 @@ export class BioheatSolver {
     this.H.fill(h);
     this.T.fill(tempC);
     this.evalFull = true;
+    this.prevDt = 0;
     this.stasis.fill(tempC <= this.law.ts ? 1 : 0);
   }
 
@@ -197,6 +203,7 @@ export class BioheatSolver {
       this.stasis[c] = t <= this.law.ts ? 1 : 0;
     }
     this.evalFull = true;
+    this.prevDt = 0;
   }
 
   /** True where the cell is tissue (an unknown), false in probe cells. */
@@ -236,12 +243,20 @@ export class BioheatSolver {
     for (let p = 0; p < this.patchU.length; p++)
       this.patchU[p] = this.patchKind[p] === PATCH_TEMPERATURE ? kirchhoffOf(law, this.patchValue[p]) : 0;
     this.Hn.set(this.H);
+    // predictor: extrapolate the last step's change (Newton then starts closer to the answer)
+    if (this.extrapolate && this.prevDt > 0) {
+      const { H, Hn, Hprev } = this;
+      const f = dt / this.prevDt;
+      for (let c = 0; c < this.n; c++) H[c] = Hn[c] + f * (Hn[c] - Hprev[c]);
+    }
     this.lastDt = dt;
     for (let it = 0; it < this.maxNewtonIterations; it++) {
       this.stats.newtonIterations++;
       const worst = this.evaluate(dt, false);
       if (worst <= this.residualTolerance) {
         this.evaluate(dt, true);
+        this.Hprev.set(this.Hn);
+        this.prevDt = dt;
         this.commit(tEnd);
         return true;
       }
@@ -250,6 +265,7 @@ export class BioheatSolver {
     }
     this.H.set(this.Hn);
     this.refreshTemperature();
+    this.prevDt = 0;
     return false;
   }
 
