@@ -89,6 +89,11 @@ export interface CompiledSbml {
   discontinuities: { cond(v: Float64Array): number; switching(v: Float64Array): number }[];
   /** Whether the right-hand side depends on time explicitly. */
   autonomous: boolean;
+  /**
+   * State components whose derivative is identically zero (quantities changed only by events): the
+   * simulator carries them across integration segments exactly, free of dense-output rounding.
+   */
+  piecewiseConstantStates: Int32Array;
   /** Per delay: whether its argument depends on another delayed value (else a past state needs none). */
   delayArgUsesDelay: boolean[];
   /** Whether a delay() enters the right-hand side or a trigger (else only event assignments use them). */
@@ -877,6 +882,9 @@ return {
     assign,
     discontinuities: gen.discontinuities,
     delaysInDynamics,
+    piecewiseConstantStates: Int32Array.from(
+      rateExprs.flatMap((e, k) => (e.kind === "num" && e.value === 0 ? [k] : [])),
+    ),
     delayArgUsesDelay: delayArgExprs.map((e) => {
       // does the delayed expression depend, through assignment rules and rates, on a delayed value?
       const seen = new Set<string>();

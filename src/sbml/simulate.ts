@@ -417,12 +417,16 @@ export function simulateCompiled(m: CompiledSbml, options: SimulateSbmlOptions =
           }
         }
       }
+      const yStart = Float64Array.from(y);
       if (Number.isNaN(stopT)) {
         const last = sol.y[sol.y.length - 1];
         if (!last || sol.t[sol.t.length - 1] !== tNext)
           throw new NumericalFailure(`ODE solver stopped before t = ${tNext}`);
         y.set(last);
       } else y.set(stopY);
+      // quantities that only events change stay bit-identical (interpolation would perturb them by
+      // rounding, enough to flip a comparison such as |Q - R| > maxdiff)
+      for (const k of m.piecewiseConstantStates) y[k] = yStart[k] as number;
       if (tStop <= t) {
         if (++stalls > 1000)
           throw new NumericalFailure(`no progress past t = ${t} (an event or discontinuity repeats)`);

@@ -31,6 +31,8 @@ export interface CaseFiles {
 export interface CaseOptions {
   maxRhsEvaluations?: number;
   timeLimitMs?: number;
+  /** Seed of the random order of simultaneous equal-priority events (default 1). */
+  seed?: number;
 }
 
 export function runSuiteCase(files: CaseFiles, options: CaseOptions = {}): CaseResult {
@@ -57,6 +59,7 @@ export function runSuiteCase(files: CaseFiles, options: CaseOptions = {}): CaseR
       concentrations: settings.concentration,
       ...(options.maxRhsEvaluations !== undefined ? { maxRhsEvaluations: options.maxRhsEvaluations } : {}),
       ...(options.timeLimitMs !== undefined ? { timeLimitMs: options.timeLimitMs } : {}),
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
     });
   } catch (err) {
     if (err instanceof UnsupportedSbmlError)
