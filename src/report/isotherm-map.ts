@@ -1,6 +1,7 @@
 /**
- * Isotherm map of an ablation: a cut through the probe axis (the plane holding the mean probe direction
- * and, with several probes, the line between the first two), showing the lowest temperature each point
+ * Isotherm map of an ablation: a cut through the probe axis (the plane through the probes' mean tip
+ * holding the mean probe direction and, with several probes, the direction between the first two; probes
+ * off the plane are drawn projected onto it), showing the lowest temperature each point
  * reached as its 0 / −20 / −40 °C isotherms (what cell death depends on), the tumour outline and its
  * margin, and the probes. SVG with Observable Plot.
  */
@@ -14,6 +15,7 @@ import {
   perpendicularBasis,
 } from "../thermal/field-sampler.js";
 import type { ThermalRun } from "../thermal/plan.js";
+import { describeProtocol } from "../thermal/protocol.js";
 import { chartDocument, toStandaloneSvg } from "./dom.js";
 
 export interface IsothermMapOptions {
@@ -111,7 +113,9 @@ export function isothermMapSvg(run: ThermalRun, options: IsothermMapOptions = {}
       });
     }
   });
-  marks.push(Plot.line(probeLines, { x: "x", y: "y", z: "probe", stroke: "#333", strokeWidth: 3 }));
+  marks.push(
+    Plot.line(probeLines, { x: "x", y: "y", z: "probe", stroke: "#333", strokeWidth: 3, clip: true }),
+  );
   const legend = [
     { label: "0 °C (lowest reached)", colour: ISO_COLOURS["0"] },
     { label: "−20 °C", colour: ISO_COLOURS["-20"] },
@@ -138,15 +142,15 @@ export function isothermMapSvg(run: ThermalRun, options: IsothermMapOptions = {}
 
 function titleOf(run: ThermalRun): string {
   const p = run.plan;
-  const protocol = typeof p.protocol === "string" ? p.protocol : `${p.protocol.length} steps`;
+  const protocol = typeof p.protocol === "string" ? p.protocol : describeProtocol(run.setup.steps);
   return `${p.tissue}, ${p.probes.length} × ${p.probes[0].model}, protocol ${protocol}`;
 }
 
 /** Wraps the chart with a title line and a legend row (plain SVG). */
 function addLegend(svg: string, items: { label: string; colour: string }[], title: string): string {
-  const m = /<svg([^>]*)width="(\d+(?:\.\d+)?)"([^>]*)height="(\d+(?:\.\d+)?)"/.exec(svg);
-  const w = m ? Number(m[2]) : 640;
-  const h = m ? Number(m[4]) : 640;
+  const head = /<svg[^>]*>/.exec(svg)?.[0] ?? "";
+  const w = Number(/\swidth="(\d+(?:\.\d+)?)"/.exec(head)?.[1] ?? 640);
+  const h = Number(/\sheight="(\d+(?:\.\d+)?)"/.exec(head)?.[1] ?? 640);
   const inner = svg.replace(/^<\?xml[^>]*>\s*/, "");
   const top = 48;
   const legend = items
