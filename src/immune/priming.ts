@@ -168,8 +168,10 @@ const parameters = [
     "n_naive_cd4",
     1000,
     "cell",
-    "Tumour-specific naive CD4 precursors (at antigenicity 1)",
-    assumed("same as CD8 precursors"),
+    "Tumour-specific naive CD4 precursors engaged in the node (constant pool, at antigenicity 1)",
+    assumed(
+      "the value the CD8 node pool had before it was modelled (QSP-IO's naive CD8 values now give ~1.2e4 CD8 cells in the node at antigenicity 1); the CD4 pool is not yet depleted by activation",
+    ),
     { distribution: { kind: "lognormal", cv: 0.5 }, min: 0 },
   ),
   param(
