@@ -1,0 +1,101 @@
+/**
+ * The solver paths of simulatePatient (scaled state, coloured or symbolic Jacobian, BDF) agree with a
+ * tight-tolerance reference (Radau IIA, rtol 1e-9, unscaled, solver's own differences) to within what
+ * rtol 1e-6 promises. Correctness only: timing belongs to bench/immune.bench.ts.
+ */
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { ModelCache } from "../../src/immune/model-cache.js";
+import { type SimulateOptions, simulatePatient } from "../../src/immune/simulate.js";
+import type { Trajectory } from "../../src/immune/trajectory.js";
+import type { Scenario } from "../../src/scenario/schema.js";
+
+const scenario: Scenario = {
+  patient: { tumourType: "NSCLC", phenotype: { immune: "intermediate", pdl1: "low" }, weightKg: 70 },
+  lesions: [
+    { id: "primary", site: "lung", longestDiameterMm: 30 },
+    { id: "distant", site: "lung", longestDiameterMm: 20 },
+  ],
+  treatments: [
+    {
+      kind: "cryoablation",
+      lesion: "primary",
+      day: 0,
+      killedFraction: 0.95,
+      necroticShare: 0.75,
+      intactAntigenFraction: 0.9,
+    },
+    { kind: "ici", regimen: "nivolumab 240 mg q2w", startDay: 0 },
+  ],
+  horizonDays: 120,
+  outputs: { everyDays: 5 },
+};
+
+const cache = new ModelCache();
+const reference = simulatePatient(undefined, scenario, {
+  cache,
+  method: "radau5",
+  rtol: 1e-9,
+  scaled: false,
+  jacobian: "solver",
+});
+
+/** Largest deviation over all columns and days, relative to the column's largest magnitude. */
+function maxDeviation(a: Trajectory, b: Trajectory): { dev: number; column: string } {
+  let worst = { dev: 0, column: "" };
+  for (const name of a.columnNames) {
+    const x = a.columns[name];
+    const y = b.columns[name];
+    assert.equal(y.length, x.length, name);
+    let size = 0;
+    for (const v of x) size = Math.max(size, Math.abs(v));
+    if (size === 0) size = 1;
+    for (let i = 0; i < x.length; i++) {
+      const dev = Math.abs(x[i] - y[i]) / size;
+      if (!(dev <= worst.dev)) worst = { dev, column: name };
+    }
+  }
+  return worst;
+}
+
+test("the reference run succeeds and reports every column", () => {
+  assert.equal(reference.status, "success", reference.message);
+  assert.ok(reference.columnNames.length > 20);
+  assert.equal(reference.days.length, 25);
+});
+
+const paths: [string, SimulateOptions, number][] = [
+  // rtol 1e-6: global error a few times rtol; measured ~4e-7 on the 730-day benchmark scenario
+  ["default (rodas5, scaled state, coloured Jacobian)", {}, 1e-5],
+  ["rodas5, unscaled state", { scaled: false }, 1e-5],
+  ["rodas5, symbolic Jacobian", { jacobian: "symbolic" }, 1e-5],
+  ["rodas5, solver's own differences", { jacobian: "solver" }, 1e-5],
+  ["bdf", { method: "bdf" }, 1e-4],
+  ["radau5", { method: "radau5" }, 1e-5],
+];
+
+for (const [name, options, tolerance] of paths)
+  test(`${name} agrees with the rtol 1e-9 reference to ${tolerance} of each column's scale`, () => {
+    const t = simulatePatient(undefined, scenario, { cache, ...options });
+    assert.equal(t.status, "success", t.message);
+    assert.deepEqual(t.columnNames, reference.columnNames);
+    assert.deepEqual([...t.days], [...reference.days]);
+    const { dev, column } = maxDeviation(reference, t);
+    assert.ok(dev <= tolerance, `${column}: deviation ${dev.toExponential(2)} > ${tolerance}`);
+  });
+
+test("scaling the state changes the path, not the answer: same steps, results equal to rounding", () => {
+  const scaled = simulatePatient(undefined, scenario, { cache });
+  const plain = simulatePatient(undefined, scenario, { cache, scaled: false });
+  assert.ok(Math.abs(scaled.stats.steps - plain.stats.steps) <= 2);
+  assert.ok(maxDeviation(plain, scaled).dev <= 1e-7);
+});
+
+test("a step-size limit is respected (hMax forces more steps)", () => {
+  const free = simulatePatient(undefined, scenario, { cache });
+  const limited = simulatePatient(undefined, scenario, { cache, hMax: 0.5 });
+  assert.equal(limited.status, "success");
+  assert.ok(limited.stats.steps >= 240, `steps ${limited.stats.steps}`);
+  assert.ok(limited.stats.steps > free.stats.steps);
+  assert.ok(maxDeviation(reference, limited).dev <= 1e-5);
+});
