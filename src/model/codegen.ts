@@ -46,14 +46,31 @@ function resolver(a: ModelAnalysis, extra?: Map<string, string>): (name: string)
   };
 }
 
-/** Times a factor expression: "r", "-r", "2*r", "(expr)*r". */
-function scaled(factor: Expr, term: string, resolve: (n: string) => string): string {
+/** One signed term of a sum: `negative` terms are written after " - " (or a leading "-"). */
+interface SignedTerm {
+  negative: boolean;
+  text: string;
+}
+
+/** Times a factor expression: "r", "-r", "2*r", "(expr)*r"; a negative number factor gives a negative term. */
+function scaled(factor: Expr, term: string, resolve: (n: string) => string): SignedTerm {
   if (factor.kind === "num") {
-    if (factor.value === 1) return term;
-    if (factor.value === -1) return `-${term}`;
-    return `${jsNumber(factor.value)} * ${term}`;
+    const v = factor.value;
+    const negative = v < 0 || Object.is(v, -0);
+    const mag = Math.abs(v);
+    return { negative, text: mag === 1 ? term : `${jsNumber(mag)} * ${term}` };
   }
-  return `${emitJs(factor, resolve)} * ${term}`;
+  return { negative: false, text: `${emitJs(factor, resolve)} * ${term}` };
+}
+
+/** A sum of signed terms as JS source: "a - b + c", "-a + b"; "0" when empty. */
+function sumSource(terms: readonly SignedTerm[]): string {
+  if (terms.length === 0) return "0";
+  return terms
+    .map((term, i) =>
+      i === 0 ? (term.negative ? `-${term.text}` : term.text) : `${term.negative ? "-" : "+"} ${term.text}`,
+    )
+    .join(" ");
 }
 
 /** Observables needed (transitively) by expressions, in dependency order. */
@@ -93,6 +110,9 @@ function slotHolder(): Holder {
   };
   return { ref: (l) => `w[${idx(l)}]`, def: (l, e) => `w[${idx(l)}] = ${e};`, size: () => slots.size };
 }
+
+/** √ε: forward-difference step relative to max(|y_j|, 1). */
+const FD_STEP = jsNumber(Math.sqrt(Number.EPSILON));
 
 /** Above this much source a function is split into chunks (V8 does not optimise very large functions). */
 const MAX_CHUNK_CHARS = 12_000;
@@ -147,13 +167,13 @@ function rhsStatements(a: ModelAnalysis, h: Holder): string[] {
   )) {
     out.push(h.def(`o${k}`, emitJs(a.observables[k].base, resolve)));
   }
-  const sums: string[][] = Array.from({ length: n }, () => []);
+  const sums: SignedTerm[][] = Array.from({ length: n }, () => []);
   a.processes.forEach((proc, k) => {
     out.push(`${h.def(`r${k}`, emitJs(proc.base, resolve))} // ${proc.decl.name}`);
     for (const term of proc.terms) sums[term.species].push(scaled(term.factor, h.ref(`r${k}`), resolve));
   });
   sums.forEach((terms, i) => {
-    out.push(`dydt[${i}] = ${terms.length ? terms.join(" + ").replace(/\+ -/g, "- ") : "0"};`);
+    out.push(`dydt[${i}] = ${sumSource(terms)};`);
   });
   return out;
 }
@@ -167,12 +187,15 @@ function rhsStatements(a: ModelAnalysis, h: Holder): string[] {
 function jacobianStatements(
   a: ModelAnalysis,
   h: Holder,
-): { statements: string[]; fd: boolean; pattern: number[] } {
+): { statements: string[]; fdRates: string[]; pattern: number[] } {
   const n = a.species.length;
   const speciesNames = a.species.map((s) => s.decl.name);
   const obsRef = new Map(a.observables.map((o, k) => [o.decl.name, h.ref(`o${k}`)]));
   const resolve = resolver(a, obsRef);
-  const out: string[] = ["J.fill(0);"];
+  // Entries outside the pattern are never written: J is zeroed the first time a buffer is seen (see
+  // CompiledModel.jacobian), and every pattern entry is assigned below on every call.
+  const out: string[] = ["if (J !== lastJ) { J.fill(0); lastJ = J; }"];
+  const fdRates: string[] = [];
   const neededObs = neededObservables(
     a,
     a.processes.map((p) => p.base),
@@ -234,7 +257,7 @@ function jacobianStatements(
       nonDiffObs.add(k);
     }
   }
-  const entries = new Map<number, string[]>(); // i*n+j → terms
+  const entries = new Map<number, SignedTerm[]>(); // i*n+j → terms
   const addEntries = (proc: AnalyzedProcess, j: number, local: string) => {
     for (const term of proc.terms) {
       const key = term.species * n + j;
@@ -257,20 +280,20 @@ function jacobianStatements(
       }
     } catch (err) {
       if (!(err instanceof NotDifferentiableError)) throw err;
-      // forward differences on a scratch copy of y, as one block statement
+      // Forward differences on the scratch copy ys of y (set once per call, restored after each column),
+      // with the rate as a function defined once per compiled model (no allocation per call).
+      // Step h = √ε·max(|y_j|, 1) (a relative step would vanish at y_j = 0), and the divisor is the step
+      // actually represented, (y_j + h) − y_j.
       fd = true;
       const inlined = inlineObservables(proc.base, a.observables);
       const fdResolve = resolver(a, new Map(speciesNames.map((nm, j) => [nm, `ys[${j}]`])));
+      fdRates.push(`function fdRate${k}(t, ys, p) { return ${emitJs(inlined, fdResolve)}; }`);
       // one statement group (never split across chunks); names are unique per process
-      const block = [
-        "ys.set(y);",
-        `const rate${k} = () => ${emitJs(inlined, fdResolve)};`,
-        `const base${k} = rate${k}();`,
-      ];
+      const block = [`const base${k} = fdRate${k}(t, ys, p);`];
       for (const j of deps) {
         block.push(
-          `const step${k}_${j} = 1.4901161193847656e-8 * Math.max(Math.abs(y[${j}]), 1e-8); ys[${j}] = y[${j}] + step${k}_${j};`,
-          `${h.def(`fd${k}_${j}`, `(rate${k}() - base${k}) / step${k}_${j}`)} ys[${j}] = y[${j}];`,
+          `ys[${j}] = y[${j}] + ${FD_STEP} * Math.max(Math.abs(y[${j}]), 1);`,
+          `${h.def(`fd${k}_${j}`, `(fdRate${k}(t, ys, p) - base${k}) / (ys[${j}] - y[${j}])`)} ys[${j}] = y[${j}];`,
         );
         addEntries(proc, j, h.ref(`fd${k}_${j}`));
       }
@@ -278,9 +301,9 @@ function jacobianStatements(
     }
   });
   const keys = [...entries.keys()].sort((x, y) => x - y);
-  for (const key of keys)
-    out.push(`J[${key}] = ${(entries.get(key) ?? []).join(" + ").replace(/\+ -/g, "- ")};`);
-  return { statements: out, fd, pattern: keys };
+  for (const key of keys) out.push(`J[${key}] = ${sumSource(entries.get(key) ?? [])};`);
+  if (fd) out.splice(1, 0, "ys.set(y);");
+  return { statements: out, fdRates, pattern: keys };
 }
 
 /** Small bodies use locals in one function; large ones use the work array, split into chunks. */
@@ -305,7 +328,9 @@ export function generateCode(a: ModelAnalysis): GeneratedCode {
   const jacobian = build("jacobian", "t, y, J, p", (h) => {
     const j = jacobianStatements(a, h);
     pattern = j.pattern;
-    return { statements: j.statements, prelude: j.fd ? [`const ys = new Float64Array(${n});`] : [] };
+    const prelude = ["let lastJ = null;"];
+    if (j.fdRates.length) prelude.push(`const ys = new Float64Array(${n});`, ...j.fdRates);
+    return { statements: j.statements, prelude };
   });
 
   // ---- observe ----

@@ -6,7 +6,7 @@
  */
 import { InputError } from "../errors.js";
 import type { OdeProblem } from "../numerics/ode/types.js";
-import { analyzeModel, type ModelAnalysis } from "./analyze.js";
+import { type AnalyzeOptions, analyzeModel, type ModelAnalysis } from "./analyze.js";
 import { generateCode } from "./codegen.js";
 import type { CompiledModel, CompiledParameter } from "./compiled.js";
 import { FUNCTION_RUNTIME } from "./expr/functions.js";
@@ -21,8 +21,8 @@ function build<T>(source: string): T {
   return new Function("Fn", source)(FUNCTION_RUNTIME) as T;
 }
 
-export function compileModel(model: ModelDecl): CompiledModel {
-  const analysis = analyzeModel(model);
+export function compileModel(model: ModelDecl, options: AnalyzeOptions = {}): CompiledModel {
+  const analysis = analyzeModel(model, options);
   return compileAnalysis(analysis);
 }
 
@@ -32,11 +32,12 @@ export function compileAnalysis(a: ModelAnalysis): CompiledModel {
   const jacobian = build<Rhs>(code.jacobian);
   const observe = build<Observe>(code.observe);
   const initial = build<Initial>(code.initial);
-  const events = new Map<string, { fn: EventFn; args: string[] }>();
+  const events = new Map<string, { fn: EventFn; args: string[]; usesTime: boolean }>();
   for (const ev of a.events) {
     events.set(ev.decl.name, {
       fn: build<EventFn>(code.events.get(ev.decl.name) ?? ""),
       args: ev.args.map((x) => x.name),
+      usesTime: ev.usesTime,
     });
   }
   const n = a.species.length;
@@ -132,14 +133,14 @@ export function compileAnalysis(a: ModelAnalysis): CompiledModel {
         index: t.species,
         coefficient: t.coefficient,
       })),
-      evidence: [...p.decl.evidence],
+      evidence: [...(p.decl.evidence ?? [])],
     })),
     events: a.events.map((e) => ({
       name: e.decl.name,
       module: e.module,
       description: e.decl.description,
-      arguments: e.decl.arguments.map((x) => ({ ...x })),
-      evidence: [...e.decl.evidence],
+      arguments: (e.decl.arguments ?? []).map((x) => ({ ...x })),
+      evidence: [...(e.decl.evidence ?? [])],
     })),
     nonNegativeIndices: species.filter((s) => s.nonNegative).map((s) => s.index),
     jacobianPattern: { rows: Int32Array.from(code.pattern.rows), cols: Int32Array.from(code.pattern.cols) },
@@ -170,7 +171,7 @@ export function compileAnalysis(a: ModelAnalysis): CompiledModel {
     rhs,
     jacobian,
     observe,
-    applyEvent(name, y, p, args, t = Number.NaN) {
+    applyEvent(name, y, p, args, t) {
       const ev = events.get(name);
       if (!ev)
         throw new InputError(
@@ -199,7 +200,15 @@ export function compileAnalysis(a: ModelAnalysis): CompiledModel {
         }
         values[k] = v;
       });
-      ev.fn(t, y, p, values);
+      if (t !== undefined && !Number.isFinite(t))
+        throw new InputError(`event "${name}".t`, t, "a finite time (model time unit) or none");
+      if (t === undefined && ev.usesTime)
+        throw new InputError(
+          `event "${name}".t`,
+          t,
+          `the time of the event (its assignments use t; pass it as applyEvent's 5th argument, ${a.timeUnit})`,
+        );
+      ev.fn(t ?? Number.NaN, y, p, values);
     },
     problem(p, t0, tEnd, y0) {
       checkP(p);

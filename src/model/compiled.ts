@@ -85,11 +85,19 @@ export interface CompiledModel {
   /** Initial state for parameters p (initial expressions evaluated over p). */
   initialState(p: Float64Array): Float64Array;
   rhs(t: number, y: Float64Array, dydt: Float64Array, p: Float64Array): void;
-  /** Dense row-major n×n Jacobian ∂f_i/∂y_j (entries outside the pattern are written as 0). */
+  /**
+   * Dense row-major n×n Jacobian ∂f_i/∂y_j. Every entry of `jacobianPattern` is written on every call;
+   * entries outside it are zeroed only the first time a buffer is passed (then left alone), so a buffer
+   * must not be written by anyone else between calls (the solvers only read J). Dense zeroing on every
+   * call would cost n² writes per Jacobian for nothing.
+   */
   jacobian(t: number, y: Float64Array, J: Float64Array, p: Float64Array): void;
   /** Observables in their declared units, written to out (length observables.length). */
   observe(t: number, y: Float64Array, p: Float64Array, out: Float64Array): void;
-  /** Apply a named event to y in place; args in the declared argument units. */
+  /**
+   * Apply a named event to y in place; args in the declared argument units. `t` (model time unit) is
+   * required when the event's assignments use `t` (InputError naming the event otherwise).
+   */
   applyEvent(name: string, y: Float64Array, p: Float64Array, args: Record<string, number>, t?: number): void;
   /** An OdeProblem for solveOde with parameters p (y0 defaults to initialState(p)). */
   problem(p: Float64Array, t0: number, tEnd: number, y0?: ArrayLike<number>): OdeProblem;

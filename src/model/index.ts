@@ -1,4 +1,5 @@
 /** The model language: declarations, compiler, units, registry. */
+export type { AnalyzeOptions } from "./analyze.js";
 export { compileModel } from "./compile.js";
 export type {
   CompiledEvent,
@@ -9,6 +10,13 @@ export type {
   CompiledSpecies,
 } from "./compiled.js";
 export { modelReferenceMarkdown } from "./reference-markdown.js";
-export { getModel, MODEL_REGISTRY, modelNames, type RegisteredModel } from "./registry.js";
+export {
+  DEFAULT_MODEL,
+  getModel,
+  MODEL_REGISTRY,
+  modelNames,
+  REGISTERED_MODEL_CHECKS,
+  type RegisteredModel,
+} from "./registry.js";
 export { exportSbml } from "./sbml-export.js";
 export { conversionFactor, formatDims, parseUnit, type Unit } from "./units.js";

@@ -8,9 +8,17 @@
  * annotation, not exported as SBML events. Browser-safe (returns a string).
  */
 import { evidence } from "../evidence/evidence.js";
-import { type AnalyzedProcess, analyzeModel, type ModelAnalysis, substitute, symbolsOf } from "./analyze.js";
+import {
+  type AnalyzedProcess,
+  type AnalyzeOptions,
+  analyzeModel,
+  type ModelAnalysis,
+  substitute,
+  symbolsOf,
+} from "./analyze.js";
 import type { Expr } from "./expr/ast.js";
 import { div, mul, num, sym } from "./expr/build.js";
+import { FUNCTION_ALIASES } from "./expr/functions.js";
 import { parseExpr } from "./expr/parse.js";
 import { printExpr } from "./expr/print.js";
 import { simplify } from "./expr/simplify.js";
@@ -76,8 +84,8 @@ const MATHML_FN: Record<string, string> = {
 
 /** Functions without a MathML element, exported as SBML function definitions (lambda). */
 const FUNCTION_DEFINITIONS: Record<string, { args: string[]; body: string }> = {
-  hill: { args: ["x", "K", "n"], body: "x^n/(K^n + x^n)" },
-  mm: { args: ["x", "K"], body: "x/(K + x)" },
+  hill: { args: ["x", "K", "n"], body: "max(x, 0)^n/(K^n + max(x, 0)^n)" },
+  mm: { args: ["x", "K"], body: "max(x, 0)/(K + max(x, 0))" },
   sign: { args: ["x"], body: "piecewise(1, x > 0, -1, x < 0, 0)" },
   log2: { args: ["x"], body: "ln(x)/ln(2)" },
 };
@@ -126,16 +134,17 @@ function mathml(e: Expr, isTime: (name: string) => boolean): string {
         return `<apply><${op}/>${numeric(x.left)}${numeric(x.right)}</apply>`;
       }
       case "call": {
-        if (x.fn === "sqrt") return `<apply><root/>${numeric(x.args[0])}</apply>`;
-        if (x.fn === "root")
+        const fn = FUNCTION_ALIASES[x.fn] ?? x.fn; // power(V, 2) is pow(V, 2)
+        if (fn === "sqrt") return `<apply><root/>${numeric(x.args[0])}</apply>`;
+        if (fn === "root")
           return `<apply><root/><degree>${numeric(x.args[0])}</degree>${numeric(x.args[1])}</apply>`;
-        if (x.fn === "pow") return `<apply><power/>${numeric(x.args[0])}${numeric(x.args[1])}</apply>`;
-        if (x.fn === "log" && x.args.length === 1) return `<apply><ln/>${numeric(x.args[0])}</apply>`;
-        if (x.fn === "log")
+        if (fn === "pow") return `<apply><power/>${numeric(x.args[0])}${numeric(x.args[1])}</apply>`;
+        if (fn === "log" && x.args.length === 1) return `<apply><ln/>${numeric(x.args[0])}</apply>`;
+        if (fn === "log")
           return `<apply><log/><logbase>${numeric(x.args[0])}</logbase>${numeric(x.args[1])}</apply>`;
-        const el = MATHML_FN[x.fn];
+        const el = MATHML_FN[fn];
         if (el) return `<apply><${el}/>${x.args.map(numeric).join("")}</apply>`;
-        return `<apply><ci> ${x.fn} </ci>${x.args.map(numeric).join("")}</apply>`;
+        return `<apply><ci> ${fn} </ci>${x.args.map(numeric).join("")}</apply>`;
       }
       case "cmp":
       case "logic":
@@ -154,7 +163,7 @@ function mathml(e: Expr, isTime: (name: string) => boolean): string {
 function callsOf(e: Expr, out: Set<string>): void {
   switch (e.kind) {
     case "call":
-      out.add(e.fn);
+      out.add(FUNCTION_ALIASES[e.fn] ?? e.fn);
       for (const a of e.args) callsOf(a, out);
       break;
     case "logic":
@@ -256,8 +265,8 @@ function observablesInBase(e: Expr, a: ModelAnalysis): Expr {
   );
 }
 
-export function exportSbml(model: ModelDecl): string {
-  const a = analyzeModel(model);
+export function exportSbml(model: ModelDecl, options: AnalyzeOptions = {}): string {
+  const a = analyzeModel(model, options);
   return writeSbml(a);
 }
 

@@ -8,8 +8,10 @@
  *
  * Rules the compiler enforces (src/model/analyze.ts, units.ts, unit-check.ts):
  * - Names (species, parameters, compartments, observables) share one namespace across all modules;
- *   `t` (time) and and/or/not/xor/piecewise are reserved. pi, exponentiale, true, false, infinity
- *   and notanumber are constants when no declaration has that name.
+ *   `t` (time) and and/or/not/xor/piecewise are reserved. pi, exponentiale, true and false are
+ *   constants when no declaration has that name; infinity and notanumber are rejected (every value in a
+ *   rate law must be finite).
+ * - hill(x, K, n) and mm(x, K) treat x < 0 as 0 (solver stage values may dip slightly below zero).
  * - Expressions: + - * / ^, comparisons, and/or/not, piecewise(v1, c1, ..., otherwise) and the
  *   functions of src/model/expr/functions.ts (exp, ln, log, sqrt, min, max, hill(x, K, n), mm(x, K), ...).
  * - Dimensional analysis: every expression is checked. Quantities of the same dimension but different
@@ -17,6 +19,9 @@
  *   molecule/um^2, Avogadro's number included). Literal numbers are dimensionless except 0, so a
  *   threshold on a dimensioned quantity is a parameter with a unit.
  * - Stoichiometric coefficients are numbers or expressions over parameters and compartments only.
+ * - Sources: every parameter has one. A compartment's size needs one too, except the dimensionless
+ *   placeholder (size 1, unit "1"); checked when `compartmentSources` is on (always for the registered
+ *   models and the CLI; see AnalyzeOptions in analyze.ts). Every process names at least one evidence id.
  */
 
 /** Where a number comes from. */
@@ -44,6 +49,7 @@ export interface CompartmentDecl {
   size: number;
   unit: string;
   description: string;
+  /** Where the size comes from; required unless size 1 with unit "1" (a placeholder). */
   source?: Source;
 }
 
@@ -81,7 +87,7 @@ export interface ProcessDecl {
   name: string;
   rate: string;
   changes: Record<string, number | string>;
-  /** Ids of evidence in src/evidence (e.g. "review:22", "sove2020"); unknown ids are a compile error. */
+  /** Ids of evidence in src/evidence (e.g. "review:22", "sove2020"): at least one; unknown ids are a compile error. */
   evidence: string[];
   description: string;
 }
@@ -97,7 +103,8 @@ export interface ObservableDecl {
 /**
  * A named event applied by the simulator at a time it chooses (a dose, an ablation).
  * `arguments` are named inputs supplied when the event is applied; `assign` maps species to expressions
- * evaluated simultaneously over the pre-event state, parameters and arguments.
+ * evaluated simultaneously over the pre-event state, parameters and arguments (and `t`: then
+ * applyEvent must be given the time).
  */
 export interface EventDecl {
   name: string;

@@ -5,6 +5,7 @@
  * hill(x, K, n) and mm(x, K) need x and K alike and give a dimensionless result. Browser-safe.
  */
 import type { Expr } from "./expr/ast.js";
+import { FUNCTION_ALIASES } from "./expr/functions.js";
 import { printExpr } from "./expr/print.js";
 import { simplify } from "./expr/simplify.js";
 import {
@@ -84,7 +85,8 @@ export function unitOfExpr(expr: Expr, symbolUnit: (name: string) => Unit): Unit
       }
       case "call": {
         const a = e.args.map(go);
-        switch (e.fn) {
+        const fn = FUNCTION_ALIASES[e.fn] ?? e.fn; // power(V, 2) is pow(V, 2)
+        switch (fn) {
           case "sqrt":
             return a[0] === null ? null : power(a[0], 0.5);
           case "root": {
@@ -104,13 +106,12 @@ export function unitOfExpr(expr: Expr, symbolUnit: (name: string) => Unit): Unit
           case "abs":
           case "floor":
           case "ceil":
-          case "ceiling":
             return a[0];
           case "sign":
             return DIMENSIONLESS;
           case "min":
           case "max":
-            return a.reduce((acc, d) => same(acc, d, e, `${e.fn}() of`), null as Dim);
+            return a.reduce((acc, d) => same(acc, d, e, `${fn}() of`), null as Dim);
           case "hill":
             same(a[0], a[1], e, "hill(x, K, n) needs x and K alike, got");
             needDimensionless(a[2], e, "hill's coefficient n");

@@ -6,7 +6,9 @@ export function chainModel(n: number): ModelDecl {
     {
       name: "chain",
       description: "generated",
-      compartments: [{ name: "c", size: 1, unit: "mL", description: "" }],
+      compartments: [
+        { name: "c", size: 1, unit: "mL", description: "", source: { kind: "assumed", note: "test" } },
+      ],
       species: [],
       parameters: [
         {
@@ -38,7 +40,13 @@ export function chainModel(n: number): ModelDecl {
       source: { kind: "assumed", note: "benchmark" },
     });
   }
-  mod.processes.push({ name: "influx", rate: "kin", changes: { S0: 1 }, evidence: [], description: "" });
+  mod.processes.push({
+    name: "influx",
+    rate: "kin",
+    changes: { S0: 1 },
+    evidence: ["review:14"],
+    description: "",
+  });
   for (let i = 0; i < n; i++) {
     const next = i + 1 < n ? { [`S${i + 1}`]: 1 } : {};
     mod.processes.push({
@@ -50,7 +58,7 @@ export function chainModel(n: number): ModelDecl {
             ? `k${i}*S${i}*(1 - hill(S${(i + 5) % n}, K, nH))`
             : `k${i}*S${i}`,
       changes: { [`S${i}`]: -1, ...next },
-      evidence: [],
+      evidence: ["review:14"],
       description: "",
     });
   }

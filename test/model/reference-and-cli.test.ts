@@ -1,20 +1,54 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
+import { compileModel } from "../../src/model/compile.js";
 import { modelReferenceMarkdown } from "../../src/model/reference-markdown.js";
-import { getModel, MODEL_REGISTRY } from "../../src/model/registry.js";
+import {
+  DEFAULT_MODEL,
+  getModel,
+  MODEL_REGISTRY,
+  modelNames,
+  REGISTERED_MODEL_CHECKS,
+} from "../../src/model/registry.js";
 import { exportSbml } from "../../src/model/sbml-export.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), "cryoimmune-model-cli-"));
-const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ["--import", "tsx", join(root, "src/cli/main.ts"), ...args], {
-    cwd: root,
-    encoding: "utf8",
-  });
+const cli = (...args: string[]) => cliIn(root, ...args);
+const cliIn = (cwd: string, ...args: string[]) =>
+  spawnSync(
+    process.execPath,
+    ["--import", import.meta.resolve("tsx"), join(root, "src/cli/main.ts"), ...args],
+    {
+      cwd,
+      encoding: "utf8",
+    },
+  );
+
+test("the default model is the project's immune model; registered models pass every source check", () => {
+  assert.equal(MODEL_REGISTRY[0].name, "cryoimmune");
+  assert.equal(DEFAULT_MODEL, "cryoimmune");
+  assert.deepEqual(modelNames(), ["cryoimmune", "kuznetsov1994", "qspio-checkpoint"]);
+  const m = compileModel(getModel(), REGISTERED_MODEL_CHECKS);
+  assert.equal(m.name, "cryoimmune");
+  assert.ok(m.species.length >= 40, `${m.species.length} species`);
+  for (const name of modelNames()) compileModel(getModel(name), REGISTERED_MODEL_CHECKS);
+});
+
+test("CLI: model NAME --markdown never overwrites the default model's reference", () => {
+  const cwd = mkdtempSync(join(tmpdir(), "cryoimmune-model-md-"));
+  const r = cliIn(cwd, "model", "kuznetsov1994", "--markdown");
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /wrote docs\/model-reference-kuznetsov1994\.md/);
+  assert.equal(
+    readFileSync(join(cwd, "docs/model-reference-kuznetsov1994.md"), "utf8"),
+    modelReferenceMarkdown(getModel("kuznetsov1994")),
+  );
+  assert.ok(!existsSync(join(cwd, "docs/model-reference.md")));
+});
 
 test("docs/model-reference.md is up to date with the default model's declarations", () => {
   const committed = readFileSync(join(root, "docs/model-reference.md"), "utf8");
@@ -47,5 +81,5 @@ test("CLI: model --markdown and export sbml write what the library generates; ba
   assert.equal(readFileSync(xml, "utf8"), exportSbml(getModel("kuznetsov1994")));
   const r3 = cli("export", "sbml", "--model", "nope");
   assert.equal(r3.status, 2);
-  assert.match(r3.stderr, /model: expected one of kuznetsov1994, qspio-checkpoint, got "nope"/);
+  assert.match(r3.stderr, /model: expected one of cryoimmune, kuznetsov1994, qspio-checkpoint, got "nope"/);
 });

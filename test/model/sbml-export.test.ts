@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -31,8 +31,8 @@ function twoCompartment(): ModelDecl {
         name: "pk",
         description: "",
         compartments: [
-          { name: "central", size: 3, unit: "L", description: "" },
-          { name: "periph", size: 5, unit: "L", description: "" },
+          { name: "central", size: 3, unit: "L", description: "", source: a("test") },
+          { name: "periph", size: 5, unit: "L", description: "", source: a("test") },
         ],
         species: [
           { name: "Ad", compartment: "central", unit: "mg", initial: 240, description: "depot amount" },
@@ -52,28 +52,28 @@ function twoCompartment(): ModelDecl {
             name: "absorption",
             rate: "ka*Ad",
             changes: { Ad: -1, Cc: "1/(MW*central)" },
-            evidence: [],
+            evidence: ["review:14"],
             description: "",
           },
           {
             name: "to_periph",
             rate: "Q*Cc",
             changes: { Cc: "-1/central", Cp: "1/periph" },
-            evidence: [],
+            evidence: ["review:14"],
             description: "",
           },
           {
             name: "to_central",
             rate: "Q*Cp",
             changes: { Cp: "-1/periph", Cc: "1/central" },
-            evidence: [],
+            evidence: ["review:14"],
             description: "",
           },
           {
             name: "elimination",
             rate: "kel*Cc*piecewise(1, t < t_switch, 2)",
             changes: { Cc: -1 },
-            evidence: [],
+            evidence: ["review:14"],
             description: "",
           },
         ],
@@ -146,6 +146,34 @@ for (const [name, declOf] of exported) {
     }
   });
 }
+
+test("CLI: `export sbml --model cryoimmune` (the immune model) passes libSBML checkConsistency with zero errors", () => {
+  const file = join(dir, "cli-cryoimmune.xml");
+  const root = new URL("../../", import.meta.url).pathname;
+  const cli = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      join(root, "src/cli/main.ts"),
+      "export",
+      "sbml",
+      "--model",
+      "cryoimmune",
+      "--out",
+      file,
+    ],
+    { cwd: root, encoding: "utf8" },
+  );
+  assert.equal(cli.status, 0, cli.stderr);
+  const xml = readFileSync(file, "utf8");
+  assert.match(xml, /<model id="cryoimmune"/);
+  assert.match(xml, /<species id="C_l1"/);
+  const run = spawnSync(validator, [file], { encoding: "utf8" });
+  const summary = /errors (\d+) warnings (\d+)/.exec(run.stdout);
+  assert.ok(summary, `no summary from the validator:\n${run.stdout}${run.stderr}`);
+  assert.equal(Number(summary[1]), 0, run.stdout);
+});
 
 test("parameters carry their source in an annotation; processes carry their evidence", () => {
   const xml = exportSbml(getModel("kuznetsov1994"));

@@ -4,7 +4,7 @@
  * observables as assignment rules). Without --out the document goes to standard output.
  */
 import type { Command } from "commander";
-import { getModel, MODEL_REGISTRY } from "../../model/registry.js";
+import { getModel, MODEL_REGISTRY, REGISTERED_MODEL_CHECKS } from "../../model/registry.js";
 import { exportSbml } from "../../model/sbml-export.js";
 import { writeFileAtomic } from "../output.js";
 
@@ -21,7 +21,7 @@ export function register(program: Command): void {
     .option("--model <name>", `model name (default: ${MODEL_REGISTRY[0]?.name ?? "none"})`)
     .option("--out <file>", "output file (default: standard output)")
     .action((options: ExportSbmlOptions) => {
-      const xml = exportSbml(getModel(options.model));
+      const xml = exportSbml(getModel(options.model), REGISTERED_MODEL_CHECKS);
       if (options.out) {
         writeFileAtomic(options.out, xml);
         process.stdout.write(`wrote ${options.out}\n`);

@@ -2,18 +2,31 @@
  * `cryoimmune model [NAME]`: what a model contains.
  *   cryoimmune model --list                       names of the registered models
  *   cryoimmune model [NAME]                       a summary (species, parameters, processes)
- *   cryoimmune model [NAME] --markdown [--out F]  the model reference as Markdown, written to
- *                                                 docs/model-reference.md (or F)
- * NAME defaults to the first registered model.
+ *   cryoimmune model [NAME] --markdown [--out F]  the model reference as Markdown, written to F, or
+ *                                                 docs/model-reference.md for the default model
+ *                                                 (cryoimmune), docs/model-reference-NAME.md for others
+ * NAME defaults to the first registered model. Registered models are checked with every source
+ * requirement on (REGISTERED_MODEL_CHECKS).
  */
 import type { Command } from "commander";
 import { compileModel } from "../../model/compile.js";
 import { printExpr } from "../../model/expr/print.js";
 import { modelReferenceMarkdown } from "../../model/reference-markdown.js";
-import { getModel, MODEL_REGISTRY, modelNames } from "../../model/registry.js";
+import {
+  DEFAULT_MODEL,
+  getModel,
+  MODEL_REGISTRY,
+  modelNames,
+  REGISTERED_MODEL_CHECKS,
+} from "../../model/registry.js";
 import { writeFileAtomic } from "../output.js";
 
 export const MODEL_REFERENCE_PATH = "docs/model-reference.md";
+
+/** Where `model NAME --markdown` writes without --out: never the default model's file for another model. */
+export function modelReferencePath(name: string): string {
+  return name === DEFAULT_MODEL ? MODEL_REFERENCE_PATH : `docs/model-reference-${name}.md`;
+}
 
 interface ModelCliOptions {
   list?: boolean;
@@ -27,7 +40,10 @@ export function register(program: Command): void {
     .description("Describe a model: species, parameters with units and sources, processes with evidence")
     .argument("[name]", `model name (default: ${MODEL_REGISTRY[0]?.name ?? "none"}); see --list`)
     .option("--list", "list the registered models")
-    .option("--markdown", `write the model reference as Markdown (default file ${MODEL_REFERENCE_PATH})`)
+    .option(
+      "--markdown",
+      `write the model reference as Markdown (default file ${MODEL_REFERENCE_PATH} for ${DEFAULT_MODEL}, docs/model-reference-NAME.md for others)`,
+    )
     .option("--out <file>", "output file for --markdown")
     .action((name: string | undefined, options: ModelCliOptions) => {
       if (options.list) {
@@ -36,12 +52,12 @@ export function register(program: Command): void {
       }
       const decl = getModel(name);
       if (options.markdown) {
-        const file = options.out ?? MODEL_REFERENCE_PATH;
-        writeFileAtomic(file, modelReferenceMarkdown(decl));
+        const file = options.out ?? modelReferencePath(name ?? DEFAULT_MODEL);
+        writeFileAtomic(file, modelReferenceMarkdown(decl, REGISTERED_MODEL_CHECKS));
         process.stdout.write(`wrote ${file}\n`);
         return;
       }
-      const m = compileModel(decl);
+      const m = compileModel(decl, REGISTERED_MODEL_CHECKS);
       const lines = [
         `${m.name}: ${m.description}`,
         `modules: ${decl.modules.map((x) => x.name).join(", ")}`,

@@ -255,6 +255,10 @@ export const qspioCheckpoint: ModelDecl = {
           size: 1,
           unit: "mL",
           description: "Tumour (cells counted; the volume does not enter the rates).",
+          source: {
+            kind: "assumed",
+            note: "bookkeeping only: species are cell counts and no rate uses the tumour volume, so 1 mL changes nothing",
+          },
         },
       ],
       species: [

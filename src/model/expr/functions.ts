@@ -34,9 +34,15 @@ function factorial(x: number): number {
 /** Helpers referenced from emitted code as `Fn.<name>`. */
 export const FUNCTION_RUNTIME = {
   factorial,
+  /** x clamped at 0: solver stage values may dip below 0, and (−x)^n is NaN for non-integer n. */
   hill(x: number, k: number, n: number): number {
-    const xn = x ** n;
+    const xn = Math.max(x, 0) ** n;
     return xn / (k ** n + xn);
+  },
+  /** x clamped at 0, so x = −K (a slightly negative stage value) cannot divide by zero. */
+  mm(x: number, k: number): number {
+    const xc = Math.max(x, 0);
+    return xc / (k + xc);
   },
 } as const;
 
@@ -313,23 +319,31 @@ const rows: FunctionDef[] = [
     partials: (a) => {
       const [x, k, n] = a;
       const h = call("hill", x, k, n);
-      const denom2 = pow(add(pow(k, n), pow(x, n)), two); // (K^n + x^n)^2
-      // written without division by x or K so that x = 0 gives 0 (n > 1), not 0/0
+      const xc = call("max", x, num(0)); // the clamp of FUNCTION_RUNTIME.hill
+      const denom2 = pow(add(pow(k, n), pow(xc, n)), two); // (K^n + x^n)^2
+      // written without division by x or K so that x = 0 gives 0 (n > 1), not 0/0; 0 below x = 0
       return [
-        div(mul(mul(n, pow(x, sub(n, one))), pow(k, n)), denom2),
-        neg(div(mul(mul(n, pow(k, sub(n, one))), pow(x, n)), denom2)),
+        ifElse(cmp(">=", x, num(0)), div(mul(mul(n, pow(x, sub(n, one))), pow(k, n)), denom2), num(0)),
+        neg(div(mul(mul(n, pow(k, sub(n, one))), pow(xc, n)), denom2)),
         ifElse(cmp(">", x, num(0)), mul(mul(h, sub(one, h)), sub(call("ln", x), call("ln", k))), num(0)),
       ];
     },
-    description: "hill(x, K, n) = x^n/(K^n + x^n): Hill activation, 1/2 at x = K",
+    description: "hill(x, K, n) = x^n/(K^n + x^n): Hill activation, 1/2 at x = K; x < 0 counts as 0",
   },
   {
     name: "mm",
     arity: 2,
-    js: (a) => `(${a[0]}/(${a[1]}+${a[0]}))`,
-    evaluate: (a) => a[0] / (a[1] + a[0]),
-    partials: (a) => [div(a[1], pow(add(a[1], a[0]), two)), neg(div(a[0], pow(add(a[1], a[0]), two)))],
-    description: "mm(x, K) = x/(K + x): Michaelis–Menten saturation, 1/2 at x = K",
+    js: (a) => `Fn.mm(${a.join(", ")})`,
+    evaluate: (a) => FUNCTION_RUNTIME.mm(a[0], a[1]),
+    partials: (a) => {
+      const [x, k] = a;
+      const xc = call("max", x, num(0)); // the clamp of FUNCTION_RUNTIME.mm
+      return [
+        ifElse(cmp(">=", x, num(0)), div(k, pow(add(k, x), two)), num(0)),
+        neg(div(xc, pow(add(k, xc), two))),
+      ];
+    },
+    description: "mm(x, K) = x/(K + x): Michaelis–Menten saturation, 1/2 at x = K; x < 0 counts as 0",
   },
   {
     name: "rem",
