@@ -577,12 +577,14 @@ export function pkModule(drug: DrugRecord, options: PkModuleOptions = {}): Modul
       size: pk.vcL.value,
       unit: "L",
       description: `${drug.name} central volume of the reference patient (bookkeeping: rates use the individual volume)`,
+      source: pk.vcL.source,
     },
     {
       name: `${id}_tissue_space`,
       size: pk.vpL.value,
       unit: "L",
       description: `${drug.name} peripheral volume of the reference patient (bookkeeping)`,
+      source: pk.vpL.source,
     },
   ];
   const observables: ObservableDecl[] = [

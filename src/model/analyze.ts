@@ -204,8 +204,7 @@ function checkFunctions(e: Expr, field: string, text: string): void {
 export interface AnalyzeOptions {
   /**
    * Require a source on every compartment whose size is a measured number (all but the dimensionless
-   * placeholder size 1, unit "1"). Default false only until every module in src/ declares them (the
-   * drug PK modules do not yet); the registered models and the CLI always check with true.
+   * placeholder size 1, unit "1"). Default true; false only for throwaway models in tests.
    */
   compartmentSources?: boolean;
 }
@@ -272,7 +271,7 @@ export function analyzeModel(model: ModelDecl, options: AnalyzeOptions = {}): Mo
         throw new InputError(`${f}.size`, c.size, "a positive finite number");
       compartments.push({ decl: c, module: mod.name, unit: unitIn(`${f}.unit`, c.unit) });
       if (c.source) checkSource(`${f}.source`, c.source);
-      else if (options.compartmentSources && !isPlaceholderCompartment(c))
+      else if (options.compartmentSources !== false && !isPlaceholderCompartment(c))
         throw new InputError(
           `${f}.source`,
           c.source,

@@ -487,7 +487,8 @@ test("sources and evidence: compartments need a source (strict), processes at le
     () => compileModel(noSource, { compartmentSources: true }),
     /compartment "blood" \(module "core"\)\.source: expected a source .* for its size 5 L/,
   );
-  compileModel(noSource); // not required unless asked (until every module in src/ declares them)
+  assert.throws(() => compileModel(noSource), /compartment "blood" \(module "core"\)\.source/); // required by default
+  compileModel(noSource, { compartmentSources: false }); // opt-out for throwaway models
   // a size-1 dimensionless placeholder compartment needs none
   compileModel(nonDifferentiableModel(), { compartmentSources: true });
   expectError((m) => {
