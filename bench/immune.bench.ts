@@ -6,6 +6,7 @@
  */
 import { ModelCache } from "../src/immune/model-cache.js";
 import { type SimulateOptions, simulatePatient } from "../src/immune/simulate.js";
+import type { Trajectory } from "../src/immune/trajectory.js";
 import type { Scenario } from "../src/scenario/schema.js";
 
 const scenario: Scenario = {
@@ -36,6 +37,7 @@ const paths: [string, SimulateOptions][] = [
   ["rodas5, symbolic Jacobian (compiler's, chunked)", { jacobian: "symbolic" }],
   ["rodas5, solver's own (learnt-pattern) FD Jacobian", { jacobian: "solver" }],
   ["bdf (variable order, Jacobian/LU reuse)", { method: "bdf" }],
+  ["bdf, symbolic Jacobian", { method: "bdf", jacobian: "symbolic" }],
   ["radau5", { method: "radau5" }],
   ["rodas5, hMax 7 days", { hMax: 7 }],
   ["rodas5 rtol 1e-5", { rtol: 1e-5 }],
@@ -52,37 +54,41 @@ export default async function immuneBench() {
   const t0 = performance.now();
   simulatePatient(undefined, scenario, { cache });
   const firstMs = performance.now() - t0;
-  const runs = 5;
+  const runs = 7;
   const model = cache.get({ lesionCount: 2, drugs: ["nivolumab"] });
-  const rows: Record<string, unknown>[] = [];
-  for (const [name, options] of paths) {
-    simulatePatient(undefined, scenario, { cache, ...options }); // warm-up (JIT)
-    const wall: number[] = [];
-    const cpu: number[] = [];
-    let last = simulatePatient(undefined, scenario, { cache, ...options });
-    for (let i = 0; i < runs; i++) {
+  // Paths are run in turn (round-robin), so that a change in the machine's load hits all of them alike.
+  const wall: number[][] = paths.map(() => []);
+  const cpu: number[][] = paths.map(() => []);
+  // warm-up: two runs of each path (the symbolic Jacobian needs ~1000 calls before V8 optimises it)
+  let last: Trajectory[] = [];
+  for (let w = 0; w < 2; w++)
+    last = paths.map(([, options]) => simulatePatient(undefined, scenario, { cache, ...options }));
+  for (let r = 0; r < runs; r++)
+    paths.forEach(([, options], k) => {
       const c = process.cpuUsage();
       const s = performance.now();
-      last = simulatePatient(undefined, scenario, { cache, ...options });
-      wall.push(performance.now() - s);
+      last[k] = simulatePatient(undefined, scenario, { cache, ...options });
+      wall[k].push(performance.now() - s);
       const d = process.cpuUsage(c);
-      cpu.push((d.user + d.system) / 1000);
-    }
-    rows.push({
-      path: name,
-      medianMsPerSimulation: median(wall),
-      medianCpuMsPerSimulation: median(cpu),
-      status: last.status,
-      method: last.method,
-      steps: last.stats.steps,
-      rejected: last.stats.rejected,
-      rhsEvals: last.stats.rhsEvals,
-      jacobianEvals: last.stats.jacobianEvals,
-      luFactorizations: last.stats.factorizations,
+      cpu[k].push((d.user + d.system) / 1000);
     });
-    console.log(JSON.stringify(rows[rows.length - 1]));
-  }
-  const base = rows[0] as { medianMsPerSimulation: number; medianCpuMsPerSimulation: number };
+  const rows = paths.map(([name], k) => {
+    const row = {
+      path: name,
+      medianMsPerSimulation: median(wall[k]),
+      medianCpuMsPerSimulation: median(cpu[k]),
+      status: last[k].status,
+      method: last[k].method,
+      steps: last[k].stats.steps,
+      rejected: last[k].stats.rejected,
+      rhsEvals: last[k].stats.rhsEvals,
+      jacobianEvals: last[k].stats.jacobianEvals,
+      luFactorizations: last[k].stats.factorizations,
+    };
+    console.log(JSON.stringify(row));
+    return row;
+  });
+  const base = rows[0];
   const result = {
     scenario:
       "2 lesions, 730 days, cryo day 0 + nivolumab 240 mg q2w (52 doses), rtol 1e-6 unless stated, 90-day burn-in",
@@ -95,8 +101,7 @@ export default async function immuneBench() {
     runsPerPath: runs,
     paths: rows.map((r) => ({
       ...r,
-      cpuRatioToDefault:
-        Math.round(((r.medianCpuMsPerSimulation as number) / base.medianCpuMsPerSimulation) * 100) / 100,
+      cpuRatioToDefault: Math.round((r.medianCpuMsPerSimulation / base.medianCpuMsPerSimulation) * 100) / 100,
     })),
   };
   console.log(JSON.stringify(result, null, 2));
