@@ -4,6 +4,7 @@
  */
 import { parseRegimen } from "../drugs/regimen.js";
 import { scheduleRegimen } from "../drugs/schedule.js";
+import { scenarioAblationOutcome } from "../scenario/ablation-plan.js";
 import type { Scenario } from "../scenario/schema.js";
 import { ablationEventName } from "./ablation.js";
 import { at } from "./lesion-names.js";
@@ -103,10 +104,16 @@ export function treatmentPlan(scenario: Scenario): TreatmentPlan {
   for (const t of scenario.treatments) {
     if (t.kind !== "cryoablation") continue;
     const defaults = FREEZE_CYCLE_OUTCOMES[t.freezeCycles ?? 2];
+    // A plan's outcome is computed at load (parseScenario); a scenario built in code gets it here.
+    const lesion = scenario.lesions.find((l) => l.id === t.lesion);
+    const outcome =
+      t.ablationOutcome ??
+      (t.plan ? scenarioAblationOutcome(t.plan, lesion?.longestDiameterMm ?? 0) : undefined);
     const args = {
-      killedFraction: t.killedFraction ?? defaults.killedFraction,
-      necroticShare: t.necroticShare ?? defaults.necroticShare,
-      intactAntigenFraction: t.intactAntigenFraction ?? defaults.intactAntigenFraction,
+      killedFraction: outcome?.killedFraction ?? t.killedFraction ?? defaults.killedFraction,
+      necroticShare: outcome?.necroticShare ?? t.necroticShare ?? defaults.necroticShare,
+      intactAntigenFraction:
+        outcome?.intactAntigenFraction ?? t.intactAntigenFraction ?? defaults.intactAntigenFraction,
     };
     const slot = slotOf.get(t.lesion) ?? 0;
     events.push({

@@ -8,6 +8,7 @@ import type { z } from "zod";
 import { drugByName } from "../drugs/catalogue/index.js";
 import { parseRegimen } from "../drugs/regimen.js";
 import { InputError } from "../errors.js";
+import { scenarioAblationOutcome } from "./ablation-plan.js";
 import { type Scenario, scenarioSchema } from "./schema.js";
 
 type Path = (string | number)[];
@@ -62,11 +63,47 @@ export function parseScenario(text: string, fileName = "scenario"): Scenario {
       where(issue.path),
     );
   }
-  checkConsistency(
-    result.data,
-    (path, value, expected) => new InputError(formatPath(path), value, expected, where(path)),
-  );
-  return result.data;
+  const fail: Fail = (path, value, expected) =>
+    new InputError(formatPath(path), value, expected, where(path));
+  checkConsistency(result.data, fail);
+  return resolveAblationPlans(result.data, fail);
+}
+
+/** "probes[1].tipMm" (a thermal plan's field) → ["probes", 1, "tipMm"]. */
+function fieldToPath(field: string): Path {
+  const out: Path = [];
+  for (const m of field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1]);
+  return out;
+}
+
+/**
+ * Runs the thermal plan of every cryoablation that has one, once, and keeps its outcome on the
+ * treatment (`ablationOutcome`). A bad plan is an InputError naming the field under the treatment
+ * (`treatments[0].plan.probes[1].model`) and its line.
+ */
+function resolveAblationPlans(s: Scenario, fail: Fail): Scenario {
+  if (!s.treatments.some((t) => t.kind === "cryoablation" && t.plan)) return s;
+  const treatments = s.treatments.map((t, i) => {
+    if (t.kind !== "cryoablation" || !t.plan) return t;
+    const base: Path = ["treatments", i, "plan"];
+    const lesion = s.lesions.find((l) => l.id === t.lesion);
+    let outcome: ReturnType<typeof scenarioAblationOutcome>;
+    try {
+      outcome = scenarioAblationOutcome(t.plan, lesion?.longestDiameterMm ?? 0);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      const field = err.field === "(plan)" ? [] : fieldToPath(err.field);
+      throw fail([...base, ...field], err.value, err.expected);
+    }
+    if (outcome.solver.status !== "ok")
+      throw fail(
+        base,
+        "(plan)",
+        `a plan the thermal solver finishes (${outcome.solver.message}); try a smaller maxStepS or another resolutionMm`,
+      );
+    return { ...t, ablationOutcome: outcome };
+  });
+  return { ...s, treatments };
 }
 
 /** The most specific issue (deepest path), so that a bad field inside a union is named, not the union. */
@@ -88,7 +125,18 @@ function pickIssue(issues: z.core.$ZodIssue[]): z.core.$ZodIssue {
 function expectedOf(issue: z.core.$ZodIssue): string {
   if (issue.code === "unrecognized_keys")
     return `no field named ${issue.keys.map((k) => JSON.stringify(k)).join(", ")} here`;
-  return issue.message.replace(/^Invalid input: expected /, "").replace(/^Invalid input/, "a valid value");
+  // zod's own messages (the embedded thermal plan schema has no custom ones), made to read alike.
+  const size = /^Too (?:small|big): expected (\w+) to (?:be|have) ([<>]=?)(.+)$/.exec(issue.message);
+  if (size) {
+    const bound = `${size[2].replace(">=", "≥").replace("<=", "≤")} ${size[3]}`;
+    return size[1] === "array" ? `a list with ${bound}` : `a ${size[1]} ${bound}`;
+  }
+  return issue.message
+    .replace(/^Invalid input: expected /, "")
+    .replace(/^Invalid option: expected /, "")
+    .replace(/^Invalid input/, "a valid value")
+    .replace(/, received \w+$/, "")
+    .replaceAll('"|"', '", "');
 }
 
 type Fail = (path: Path, value: unknown, expected: string) => InputError;
@@ -102,6 +150,23 @@ function checkConsistency(s: Scenario, fail: Fail): void {
   });
   s.treatments.forEach((t, i) => {
     if (t.kind === "cryoablation") {
+      if (t.plan) {
+        const direct = (
+          ["killedFraction", "necroticShare", "intactAntigenFraction", "freezeCycles"] as const
+        ).find((k) => t[k] !== undefined);
+        if (direct)
+          throw fail(
+            ["treatments", i, direct],
+            t[direct],
+            "either a plan (probes and protocol) or the outcome numbers, not both",
+          );
+        if (!t.plan.tumour)
+          throw fail(
+            ["treatments", i, "plan", "tumour"],
+            undefined,
+            "a plan with a tumour (centreMm; diameterMm defaults to the lesion's longest diameter)",
+          );
+      }
       if (!ids.has(t.lesion))
         throw fail(["treatments", i, "lesion"], t.lesion, `the id of a lesion (${[...ids].join(", ")})`);
       if (t.day > s.horizonDays)

@@ -6,6 +6,8 @@
  */
 import { z } from "zod";
 import { IMMUNE_PHENOTYPES, PDL1_LEVELS, TUMOUR_TYPES } from "../immune/presets.js";
+import type { AblationOutcome } from "../thermal/outcome.js";
+import { thermalPlanSchema } from "../thermal/plan.js";
 
 const num = (min: number, max: number, what = "a number") =>
   z
@@ -54,6 +56,11 @@ export const cryoablationSchema = z
       .union([z.literal(1), z.literal(2), z.literal(3)], { error: "1, 2 or 3 freeze cycles" })
       .optional()
       .describe("Number of freeze-thaw cycles (default outcome numbers when none are given; default 2)"),
+    plan: thermalPlanSchema
+      .optional()
+      .describe(
+        "The freeze as probes and protocol (the thermal plan of `cryoimmune ablate`: tissue, tumour, probes, protocol, resolution; lengths in mm, durations in minutes) instead of killedFraction/necroticShare/intactAntigenFraction/freezeCycles; its computed outcome feeds the ablation event. The tumour's diameter defaults to the lesion's longest diameter; the grid to 1 mm (2D axisymmetric) or 2 mm (3D)",
+      ),
   })
   .strict();
 
@@ -140,10 +147,16 @@ export const scenarioSchema = z
   })
   .strict();
 
-export type Scenario = z.infer<typeof scenarioSchema>;
-export type Treatment = z.infer<typeof treatmentSchema>;
-export type CryoablationTreatment = z.infer<typeof cryoablationSchema>;
+/**
+ * A cryoablation as loaded: as written, plus the outcome computed from its plan at load
+ * (`ablationOutcome`, echoed in summary.json; never written in a scenario file).
+ */
+export type CryoablationTreatment = z.infer<typeof cryoablationSchema> & {
+  ablationOutcome?: AblationOutcome;
+};
 export type IciTreatment = z.infer<typeof iciSchema>;
+export type Treatment = CryoablationTreatment | IciTreatment;
+export type Scenario = Omit<z.infer<typeof scenarioSchema>, "treatments"> & { treatments: Treatment[] };
 
 /** The JSON Schema of a scenario file (docs/scenario.schema.json). */
 export function scenarioJsonSchema(): unknown {
