@@ -8,4 +8,12 @@ import { register as simulate } from "./simulate.js";
 import { register as verify } from "./verify.js";
 
 /** Every CLI command, in the order `cryoimmune --help` lists them. Add one line per command file. */
-export const commands: ((program: Command) => void)[] = [pk, simulate, model, exportCommand, verify, sbml, ablate];
+export const commands: ((program: Command) => void)[] = [
+  simulate,
+  ablate,
+  pk,
+  model,
+  exportCommand,
+  sbml,
+  verify,
+];
