@@ -44,7 +44,7 @@ export interface SolverSetup {
   probeCount?: number;
   /** Starting temperature, °C (default: the tissue's). */
   initialC?: number;
-  /** Newton tolerance on |R_i|/V_i, J/m³ (default 1e-6 × C_unfrozen × 1 K). */
+  /** Newton tolerance on |R_i|/V_i, J/m³ (default 1e-4 × C_unfrozen × 1 K). */
   residualTolerance?: number;
   maxNewtonIterations?: number;
   /** Keep perfusion and metabolism off in cells frozen once (vascular stasis); default true. */
@@ -92,6 +92,8 @@ export class BioheatSolver {
   sourceEnergy = 0;
   readonly stats: SolverStats = { steps: 0, newtonIterations: 0, linearIterations: 0, rejectedSteps: 0 };
   residualTolerance: number;
+  /** Cells whose |R_i|/V_i exceeds this (J/m³) are in the linear solve's box. */
+  boxTolerance: number;
   maxNewtonIterations: number;
   readonly vascularStasis: boolean;
   private readonly setBoundary?: (tEnd: number, solver: BioheatSolver) => void;
@@ -115,6 +117,12 @@ export class BioheatSolver {
   private readonly cx: Float64Array;
   private readonly cy: Float64Array;
   private readonly cz: Float64Array;
+  /** Couplings scaled by the preconditioner pivot of their upper cell: px[c] = cx[c]·precon[c], etc. */
+  private readonly px: Float64Array;
+  private readonly py: Float64Array;
+  private readonly pz: Float64Array;
+  /** Relative tolerance of the linear solves (inexact Newton: the Newton loop checks the true residual). */
+  linearTolerance = 1e-3;
   /** Index box [i0, i1, j0, j1, k0, k1] of cells whose residual matters (the linear solve's extent). */
   private readonly box = new Int32Array(6);
   /** Index box of the cells evaluated (grows monotonically); all cells while evalFull. */
@@ -161,7 +169,10 @@ export class BioheatSolver {
       maps[f] = m;
     }
     this.faceMaps = maps;
-    this.residualTolerance = setup.residualTolerance ?? 1e-6 * setup.tissue.cUnfrozen;
+    // default: the residual of 1e-4 K of unfrozen heat capacity (energy balance stays ≤ 1e-7 relative)
+    this.residualTolerance = setup.residualTolerance ?? 1e-4 * setup.tissue.cUnfrozen;
+    // the box takes every cell whose residual exceeds 1e-9 K of heat capacity (or 1e-3 of a given tolerance)
+    this.boxTolerance = 1e-3 * (setup.residualTolerance ?? 1e-6 * setup.tissue.cUnfrozen);
     this.maxNewtonIterations = setup.maxNewtonIterations ?? 40;
     this.setBoundary = setup.setBoundary;
     this.vascularStasis = setup.vascularStasis ?? true;
@@ -181,6 +192,9 @@ export class BioheatSolver {
     this.cx = new Float64Array(n);
     this.cy = new Float64Array(n);
     this.cz = new Float64Array(n);
+    this.px = new Float64Array(n);
+    this.py = new Float64Array(n);
+    this.pz = new Float64Array(n);
     this.epsH = 1e-9 * this.law.hl + 1e-6;
     this.setUniformTemperature(setup.initialC ?? setup.tissue.initialC);
   }
@@ -353,7 +367,7 @@ export class BioheatSolver {
     const pfilm = this.patchFilm;
     const probeFilm = this.probeFilm;
     let worst = 0;
-    const boxTol = 1e-3 * this.residualTolerance;
+    const boxTol = this.boxTolerance;
     let bi0 = nx;
     let bi1 = -1;
     let bj0 = ny;
@@ -362,9 +376,13 @@ export class BioheatSolver {
     let bk1 = -1;
     let boundary = 0;
     let source = 0;
+    // no y-direction at all (axisymmetric: zero conductance towards ±y)
+    const noY = ny === 1 && gy[0] === 0 && gyBox[0] === 0;
     for (let k = ek0; k <= ek1; k++) {
       for (let j = ej0; j <= ej1; j++) {
         const rowBase = nx * (j + ny * k);
+        // rows whose cells have all their y and z neighbours inside the grid
+        const rowInterior = k > 0 && k < nz - 1 && (noY || (j > 0 && j < ny - 1));
         for (let i = ei0; i <= ei1; i++) {
           const c = rowBase + i;
           if (cellProbe[c] >= 0) {
@@ -376,101 +394,124 @@ export class BioheatSolver {
           let flux = 0; // Σ G (u_j − u_c), W
           let bflux = 0; // the part from probes and box faces
           let gsum = 0; // Σ G over faces that couple implicitly (tissue, probe, temperature patches)
-          // six neighbours: [stride, exists, conductance]
-          for (let dir = 0; dir < 6; dir++) {
-            let inside: boolean;
-            let nb = 0;
-            let G: number;
-            let faceIdx = 0;
-            switch (dir) {
-              case 0:
-                inside = i > 0;
-                nb = c - sx;
-                G = inside ? gx[i] : gx[0];
-                faceIdx = j + ny * k;
-                break;
-              case 1:
-                inside = i < nx - 1;
-                nb = c + sx;
-                G = inside ? gx[i + 1] : gx[nx];
-                faceIdx = j + ny * k;
-                break;
-              case 2:
-                inside = j > 0;
-                nb = c - sy;
-                G = inside ? gy[i] : gyBox[i];
-                faceIdx = i + nx * k;
-                break;
-              case 3:
-                inside = j < ny - 1;
-                nb = c + sy;
-                G = inside ? gy[i] : gyBox[i];
-                faceIdx = i + nx * k;
-                break;
-              case 4:
-                inside = k > 0;
-                nb = c - sz;
-                G = inside ? gz[i] : gzBox[i];
-                faceIdx = i + nx * j;
-                break;
-              default:
-                inside = k < nz - 1;
-                nb = c + sz;
-                G = inside ? gz[i] : gzBox[i];
-                faceIdx = i + nx * j;
-                break;
-            }
-            if (G === 0) continue;
-            if (inside) {
-              const p = cellProbe[nb];
-              if (p < 0) {
-                flux += G * (U[nb] - uc);
-                gsum += G;
-              } else if (probeMode[p] === PROBE_FIXED) {
-                // the probe surface is the face between the cells: conduction over the tissue half-cell
-                const film = probeFilm[p];
-                const area = dir < 2 ? areaX[dir === 0 ? i : i + 1] : dir < 4 ? G * hy : G * hz;
-                G *= 2;
-                if (film > 0) G = 1 / (1 / G + kf / (film * area));
-                const f = G * (probeU[p] - uc);
-                flux += f;
-                bflux += f;
-                gsum += G;
-              }
-            } else {
-              const map =
-                dir === 0
-                  ? maps.xMin
-                  : dir === 1
-                    ? maps.xMax
-                    : dir === 2
-                      ? maps.yMin
-                      : dir === 3
-                        ? maps.yMax
-                        : dir === 4
-                          ? maps.zMin
-                          : maps.zMax;
-              const p = map[faceIdx];
-              if (p < 0) continue;
-              const kind = pk[p];
-              if (kind === PATCH_TEMPERATURE) {
-                const film = pfilm[p];
-                if (film > 0) {
-                  const area = dir < 2 ? areaX[dir === 0 ? 0 : nx] : dir < 4 ? G * 0.5 * hy : G * 0.5 * hz;
-                  G = 1 / (1 / G + kf / (film * area));
-                }
-                const f = G * (pu[p] - uc);
-                flux += f;
-                bflux += f;
-                gsum += G;
-              } else if (kind === PATCH_FLUX) {
-                const area = dir < 2 ? areaX[dir === 0 ? 0 : nx] : dir < 4 ? G * 0.5 * hy : G * 0.5 * hz;
-                const f = pv[p] * area;
-                flux += f;
-                bflux += f;
-              }
+          if (
+            rowInterior &&
+            i > 0 &&
+            i < nx - 1 &&
+            cellProbe[c - sx] < 0 &&
+            cellProbe[c + sx] < 0 &&
+            cellProbe[c - sz] < 0 &&
+            cellProbe[c + sz] < 0 &&
+            (noY || (cellProbe[c - sy] < 0 && cellProbe[c + sy] < 0))
+          ) {
+            // fast path: six tissue neighbours inside the grid
+            const gw = gx[i];
+            const ge = gx[i + 1];
+            const gzi = gz[i];
+            flux = gw * (U[c - sx] - uc) + ge * (U[c + sx] - uc) + gzi * (U[c - sz] + U[c + sz] - 2 * uc);
+            gsum = gw + ge + 2 * gzi;
+            if (!noY) {
+              const gyi = gy[i];
+              flux += gyi * (U[c - sy] + U[c + sy] - 2 * uc);
+              gsum += 2 * gyi;
             }
           }
+          // six neighbours: [stride, exists, conductance]
+          else
+            for (let dir = 0; dir < 6; dir++) {
+              let inside: boolean;
+              let nb = 0;
+              let G: number;
+              let faceIdx = 0;
+              switch (dir) {
+                case 0:
+                  inside = i > 0;
+                  nb = c - sx;
+                  G = inside ? gx[i] : gx[0];
+                  faceIdx = j + ny * k;
+                  break;
+                case 1:
+                  inside = i < nx - 1;
+                  nb = c + sx;
+                  G = inside ? gx[i + 1] : gx[nx];
+                  faceIdx = j + ny * k;
+                  break;
+                case 2:
+                  inside = j > 0;
+                  nb = c - sy;
+                  G = inside ? gy[i] : gyBox[i];
+                  faceIdx = i + nx * k;
+                  break;
+                case 3:
+                  inside = j < ny - 1;
+                  nb = c + sy;
+                  G = inside ? gy[i] : gyBox[i];
+                  faceIdx = i + nx * k;
+                  break;
+                case 4:
+                  inside = k > 0;
+                  nb = c - sz;
+                  G = inside ? gz[i] : gzBox[i];
+                  faceIdx = i + nx * j;
+                  break;
+                default:
+                  inside = k < nz - 1;
+                  nb = c + sz;
+                  G = inside ? gz[i] : gzBox[i];
+                  faceIdx = i + nx * j;
+                  break;
+              }
+              if (G === 0) continue;
+              if (inside) {
+                const p = cellProbe[nb];
+                if (p < 0) {
+                  flux += G * (U[nb] - uc);
+                  gsum += G;
+                } else if (probeMode[p] === PROBE_FIXED) {
+                  // the probe surface is the face between the cells: conduction over the tissue half-cell
+                  const film = probeFilm[p];
+                  const area = dir < 2 ? areaX[dir === 0 ? i : i + 1] : dir < 4 ? G * hy : G * hz;
+                  G *= 2;
+                  if (film > 0) G = 1 / (1 / G + kf / (film * area));
+                  const f = G * (probeU[p] - uc);
+                  flux += f;
+                  bflux += f;
+                  gsum += G;
+                }
+              } else {
+                const map =
+                  dir === 0
+                    ? maps.xMin
+                    : dir === 1
+                      ? maps.xMax
+                      : dir === 2
+                        ? maps.yMin
+                        : dir === 3
+                          ? maps.yMax
+                          : dir === 4
+                            ? maps.zMin
+                            : maps.zMax;
+                const p = map[faceIdx];
+                if (p < 0) continue;
+                const kind = pk[p];
+                if (kind === PATCH_TEMPERATURE) {
+                  const film = pfilm[p];
+                  if (film > 0) {
+                    const area = dir < 2 ? areaX[dir === 0 ? 0 : nx] : dir < 4 ? G * 0.5 * hy : G * 0.5 * hz;
+                    G = 1 / (1 / G + kf / (film * area));
+                  }
+                  const f = G * (pu[p] - uc);
+                  flux += f;
+                  bflux += f;
+                  gsum += G;
+                } else if (kind === PATCH_FLUX) {
+                  const area = dir < 2 ? areaX[dir === 0 ? 0 : nx] : dir < 4 ? G * 0.5 * hy : G * 0.5 * hz;
+                  const f = pv[p] * area;
+                  flux += f;
+                  bflux += f;
+                }
+              }
+            }
           const V = volume[i];
           const t = T[c];
           let phi = 0;
@@ -592,7 +633,7 @@ export class BioheatSolver {
     const sy = nx;
     const sz = nx * ny;
     const [i0, i1, j0, j1, k0, k1] = this.box;
-    const { diag, precon, cellProbe, cx, cy, cz } = this;
+    const { diag, precon, cellProbe, cx, cy, cz, px, py, pz } = this;
     const tau = 0.97;
     for (let k = k0; k <= k1; k++)
       for (let j = j0; j <= j1; j++)
@@ -600,6 +641,9 @@ export class BioheatSolver {
           const c = i + nx * (j + ny * k);
           if (cellProbe[c] >= 0) {
             precon[c] = 1;
+            px[c] = 0;
+            py[c] = 0;
+            pz[c] = 0;
             continue;
           }
           const a = diag[c];
@@ -623,61 +667,96 @@ export class BioheatSolver {
             e -= az * az * pm + tau * az * (cx[m] + cy[m]) * pm;
           }
           if (e < 0.25 * a) e = a;
-          precon[c] = 1 / Math.sqrt(e);
+          const pc = 1 / Math.sqrt(e);
+          precon[c] = pc;
+          px[c] = cx[c] * pc;
+          py[c] = cy[c] * pc;
+          pz[c] = cz[c] * pc;
         }
   }
 
-  /** z = (L Lᵀ)⁻¹ r on the box, using `cgQ` as the intermediate. */
-  private applyPreconditioner(r: Float64Array, z: Float64Array): void {
+  /**
+   * z = (L Lᵀ)⁻¹ r on the box, using `cgQ` as the intermediate; returns r·z. Row loops with the row's
+   * neighbour tests hoisted; the x-neighbour is carried in a local.
+   */
+  private applyPreconditioner(r: Float64Array, z: Float64Array): number {
     const { nx, ny } = this.grid;
     const sy = nx;
     const sz = nx * ny;
     const [i0, i1, j0, j1, k0, k1] = this.box;
-    const { precon, cx, cy, cz } = this;
+    const { precon, px, py, pz } = this;
     const q = this.cgQ;
     for (let k = k0; k <= k1; k++)
-      for (let j = j0; j <= j1; j++)
-        for (let i = i0; i <= i1; i++) {
-          const c = i + nx * (j + ny * k);
-          let t = r[c];
-          if (i > i0) t -= cx[c - 1] * precon[c - 1] * q[c - 1];
-          if (j > j0) t -= cy[c - sy] * precon[c - sy] * q[c - sy];
-          if (k > k0) t -= cz[c - sz] * precon[c - sz] * q[c - sz];
-          q[c] = t * precon[c];
+      for (let j = j0; j <= j1; j++) {
+        const base = nx * (j + ny * k);
+        const hasY = j > j0;
+        const hasZ = k > k0;
+        let qPrev = 0;
+        let pxPrev = 0;
+        for (let c = base + i0, cEnd = base + i1; c <= cEnd; c++) {
+          let t = r[c] - pxPrev * qPrev;
+          if (hasY) t -= py[c - sy] * q[c - sy];
+          if (hasZ) t -= pz[c - sz] * q[c - sz];
+          const qc = t * precon[c];
+          q[c] = qc;
+          qPrev = qc;
+          pxPrev = px[c];
         }
+      }
+    let rz = 0;
     for (let k = k1; k >= k0; k--)
-      for (let j = j1; j >= j0; j--)
-        for (let i = i1; i >= i0; i--) {
-          const c = i + nx * (j + ny * k);
-          const pc = precon[c];
-          let t = 0;
-          if (i < i1) t += cx[c] * z[c + 1];
-          if (j < j1) t += cy[c] * z[c + sy];
-          if (k < k1) t += cz[c] * z[c + sz];
-          z[c] = (q[c] - pc * t) * pc;
+      for (let j = j1; j >= j0; j--) {
+        const base = nx * (j + ny * k);
+        const hasY = j < j1;
+        const hasZ = k < k1;
+        let zNext = 0;
+        for (let c = base + i1, cEnd = base + i0; c >= cEnd; c--) {
+          let t = px[c] * zNext;
+          if (hasY) t += py[c] * z[c + sy];
+          if (hasZ) t += pz[c] * z[c + sz];
+          const zc = (q[c] - t) * precon[c];
+          z[c] = zc;
+          zNext = zc;
+          rz += r[c] * zc;
         }
+      }
+    return rz;
   }
 
-  /** y = A x on the box (x is 0 in probe cells and outside the box). */
-  private multiply(x: Float64Array, y: Float64Array): void {
+  /** y = A x on the box (x is 0 in probe cells); returns x·y. */
+  private multiply(x: Float64Array, y: Float64Array): number {
     const { nx, ny } = this.grid;
     const { diag, cx, cy, cz } = this;
     const sy = nx;
     const sz = nx * ny;
     const [i0, i1, j0, j1, k0, k1] = this.box;
+    let xy = 0;
     for (let k = k0; k <= k1; k++)
-      for (let j = j0; j <= j1; j++)
-        for (let i = i0; i <= i1; i++) {
-          const c = i + nx * (j + ny * k);
-          let v = diag[c] * x[c];
-          if (i < i1) v += cx[c] * x[c + 1];
-          if (j < j1) v += cy[c] * x[c + sy];
-          if (k < k1) v += cz[c] * x[c + sz];
-          if (i > i0) v += cx[c - 1] * x[c - 1];
-          if (j > j0) v += cy[c - sy] * x[c - sy];
-          if (k > k0) v += cz[c - sz] * x[c - sz];
+      for (let j = j0; j <= j1; j++) {
+        const base = nx * (j + ny * k);
+        const yUp = j < j1;
+        const yDown = j > j0;
+        const zUp = k < k1;
+        const zDown = k > k0;
+        let xPrev = 0;
+        let cPrev = 0;
+        let xc = x[base + i0];
+        for (let c = base + i0, cEnd = base + i1; c <= cEnd; c++) {
+          const xNext = c < cEnd ? x[c + 1] : 0;
+          const cc = cx[c];
+          let v = diag[c] * xc + cc * xNext + cPrev * xPrev;
+          if (yUp) v += cy[c] * x[c + sy];
+          if (yDown) v += cy[c - sy] * x[c - sy];
+          if (zUp) v += cz[c] * x[c + sz];
+          if (zDown) v += cz[c - sz] * x[c - sz];
           y[c] = v;
+          xy += xc * v;
+          xPrev = xc;
+          cPrev = cc;
+          xc = xNext;
         }
+      }
+    return xy;
   }
 
   /** MIC(0)-preconditioned conjugate gradients for A δu = −R on the active box; δu = 0 outside it. */
@@ -701,24 +780,15 @@ export class BioheatSolver {
     if (bnorm === 0) return;
     this.buildCouplings();
     this.buildPreconditioner();
-    this.applyPreconditioner(r, z);
-    let rz = 0;
+    let rz = this.applyPreconditioner(r, z);
     for (let k = k0; k <= k1; k++)
-      for (let j = j0; j <= j1; j++)
-        for (let i = i0; i <= i1; i++) {
-          const c = i + nx * (j + ny * k);
-          p[c] = z[c];
-          rz += r[c] * z[c];
-        }
-    const tol = 1e-4 * bnorm;
+      for (let j = j0; j <= j1; j++) {
+        const base = nx * (j + ny * k);
+        for (let c = base + i0; c <= base + i1; c++) p[c] = z[c];
+      }
+    const tol = this.linearTolerance * bnorm;
     for (let it = 0; it < 1000; it++) {
-      this.multiply(p, w);
-      let pw = 0;
-      for (let k = k0; k <= k1; k++)
-        for (let j = j0; j <= j1; j++) {
-          const base = nx * (j + ny * k);
-          for (let c = base + i0; c <= base + i1; c++) pw += p[c] * w[c];
-        }
+      const pw = this.multiply(p, w);
       const alpha = rz / pw;
       let rr = 0;
       for (let k = k0; k <= k1; k++)
@@ -733,13 +803,7 @@ export class BioheatSolver {
         }
       this.stats.linearIterations++;
       if (Math.sqrt(rr) <= tol) return;
-      this.applyPreconditioner(r, z);
-      let rzNew = 0;
-      for (let k = k0; k <= k1; k++)
-        for (let j = j0; j <= j1; j++) {
-          const base = nx * (j + ny * k);
-          for (let c = base + i0; c <= base + i1; c++) rzNew += r[c] * z[c];
-        }
+      const rzNew = this.applyPreconditioner(r, z);
       const beta = rzNew / rz;
       rz = rzNew;
       for (let k = k0; k <= k1; k++)
