@@ -77,13 +77,6 @@ export function scenarioParameters(
 }
 
 /**
- * Stand-in for a structurally non-zero Jacobian entry that is 0 at the current state: far below any
- * entry that matters (|J_ij| of the scaled problem is ≳ 1e-12 per day wherever it is not 0), and far above
- * the subnormal range, so it changes no factorisation and costs nothing.
- */
-const STRUCTURAL_ZERO = 1e-200;
-
-/**
  * The ODE problem in scaled variables z = y / scale (scale = 1 everywhere reproduces y itself). By default
  * the Jacobian is a coloured finite-difference one instead of the generated symbolic one: a right-hand-side
  * call takes ~1 µs and the structural pattern lets one call fill many columns (18 calls for 82 columns).
@@ -130,14 +123,11 @@ function problemOf(
       for (let k = 0; k < pos.length; k++) J[pos[k]] *= factor[k];
     };
   }
-  // The solver learns the sparsity pattern from the nonzeros it sees and redoes its symbolic LU whenever
-  // the pattern grows (~45 times per simulation when entries that vanish at the current state, e.g. of a
-  // species at 0, become nonzero later). Structural zeros are written as STRUCTURAL_ZERO, so the first
-  // Jacobian already shows the whole pattern: one symbolic analysis per solve.
-  problem.jacobian = (t: number, z: Float64Array, J: Float64Array): void => {
-    evaluate(t, z, J);
-    for (let k = 0; k < pos.length; k++) if (J[pos[k]] === 0) J[pos[k]] = STRUCTURAL_ZERO;
-  };
+  // The compiler's structural pattern is declared to the solver: its sparse LU is built on it once per
+  // solve (otherwise it learns the pattern from the nonzeros it sees and redoes its symbolic LU whenever
+  // entries that vanish at the current state, e.g. of a species at 0, become nonzero later).
+  problem.jacobian = evaluate;
+  problem.jacobianPattern = pos;
   return problem;
 }
 

@@ -13,6 +13,21 @@ export class SparsityTracker {
     this.mask = new Uint8Array(n * n);
   }
 
+  /** Adds the row-major positions i*n + j to the pattern (a declared structure); true when it grew. */
+  declare(positions: ArrayLike<number>): boolean {
+    const mask = this.mask;
+    let grew = false;
+    for (let k = 0; k < positions.length; k++) {
+      const p = positions[k];
+      if (mask[p] === 0) {
+        mask[p] = 1;
+        grew = true;
+      }
+    }
+    if (grew) this.version++;
+    return grew;
+  }
+
   /** Adds J's nonzeros (NaN counts as nonzero); returns true when the pattern grew. */
   observe(J: Float64Array): boolean {
     const mask = this.mask;

@@ -18,6 +18,8 @@ export class OdeContext {
   /** Union of the Jacobian nonzeros seen in this solve (drives the sparse LU). */
   readonly sparsity: SparsityTracker;
   private patternProbed = false;
+  /** True when the problem declared its Jacobian pattern (problem.jacobianPattern): nothing to learn. */
+  private readonly patternDeclared: boolean;
   private coloring: ColumnColoring | null = null;
   private coloringVersion = -1;
   /** Finite-difference Jacobians since the last full (uncompressed) one. */
@@ -41,6 +43,12 @@ export class OdeContext {
     this.yPert = new Float64Array(n);
     this.fPert = new Float64Array(n);
     this.sparsity = new SparsityTracker(n);
+    const declared = problem.jacobianPattern;
+    this.patternDeclared = declared !== undefined;
+    if (declared !== undefined) {
+      this.sparsity.declare(declared);
+      this.patternProbed = true;
+    }
     if (nonNegative === true) this.clampIdx = Int32Array.from({ length: n }, (_, i) => i);
     else if (Array.isArray(nonNegative) && nonNegative.length > 0)
       this.clampIdx = Int32Array.from(nonNegative);
@@ -69,7 +77,7 @@ export class OdeContext {
   jacobian(t: number, y: Float64Array, fy: Float64Array, J: Float64Array): void {
     if (!this.patternProbed) this.probePattern(t, y, J);
     this.evaluateJacobian(t, y, fy, J);
-    this.sparsity.observe(J);
+    if (!this.patternDeclared) this.sparsity.observe(J);
   }
 
   /**
@@ -125,10 +133,11 @@ export class OdeContext {
    * Column groups for compressed finite differences, or null for a full one: null until the pattern has
    * been seen twice (probe and first Jacobian), when grouping saves less than a quarter of the columns, and
    * every 25th Jacobian (a full one refreshes the pattern, so entries that appear later are not missed).
+   * A declared pattern is complete: grouping starts at once and no full one is needed.
    */
   private compressedColoring(): ColumnColoring | null {
     const tr = this.sparsity;
-    if (this.stats.jacobianEvals < 3 || this.sinceFullFd >= 24) return null;
+    if (!this.patternDeclared && (this.stats.jacobianEvals < 3 || this.sinceFullFd >= 24)) return null;
     if (this.coloringVersion !== tr.version) {
       this.coloringVersion = tr.version;
       const c = new ColumnColoring(this.n, tr.mask);

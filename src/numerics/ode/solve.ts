@@ -65,6 +65,30 @@ function reached(a: number, b: number): boolean {
   return a <= b + 64 * UNIT_ROUNDOFF * Math.max(1, Math.abs(b));
 }
 
+/**
+ * Fraction of the last step-size proposal used as the first step after a scheduled event (measured on
+ * the immune patient simulation, 52 doses: Rodas5P 0.3 → fewer steps, no more rejections; Radau IIA needs
+ * 0.1: at 0.3 or more its first Newton iterations fail and ~50 steps are rejected).
+ */
+const RESTART_FRACTION = { rodas5: 0.3, radau5: 0.1 } as const;
+
+/**
+ * First step after a scheduled event (dose, ablation): for the one-step stiff methods (Rodas5P, Radau IIA)
+ * RESTART_FRACTION of the step the controller proposed before the event, clipped to the remaining span;
+ * undefined (a fresh estimate) for the others and when there is no valid proposal. Scheduled events are
+ * jumps in the state at a known time, mostly small against the state (doses into a pharmacokinetic
+ * compartment), so the previous scale is a good start and costs no estimate; the step is still under error
+ * control, so one that is too large after a big jump is rejected and shrunk. BDF is excluded: its restart
+ * at order 1 needs the conservative estimate (restarting from the proposal of a high-order step caused
+ * hundreds of rejections on the immune model).
+ */
+function restartStep(stepper: Stepper, remaining: number): number | undefined {
+  const m = stepper.method;
+  if (m !== "rodas5" && m !== "radau5") return undefined;
+  const h = RESTART_FRACTION[m] * stepper.hNext;
+  return h > 0 && Number.isFinite(h) ? Math.min(h, remaining) : undefined;
+}
+
 /** Solves y' = f(t, y) on [t0, tEnd]; see OdeProblem / OdeOptions / OdeSolution for the contract. */
 export function solveOde(problem: OdeProblem, options: OdeOptions = {}): OdeSolution {
   const v = validateOde(problem, options);
@@ -174,7 +198,7 @@ export function solveOde(problem: OdeProblem, options: OdeOptions = {}): OdeSolu
         method = "rodas5";
         stepper = createStepper(method, ctx, v.maxOrder);
       }
-      stepper.start(t, yCur, undefined, tEnd - t);
+      stepper.start(t, yCur, restartStep(stepper, tEnd - t), tEnd - t);
       evalStateEvents(t, yCur, gPrev);
     }
     return true;

@@ -12,6 +12,14 @@ export interface OdeProblem {
    * nonzeros is enough. Finite differences are used when absent.
    */
   jacobian?(t: number, y: Float64Array, J: Float64Array): void;
+  /**
+   * Optional: the structural nonzeros of ∂f/∂y as row-major positions i*n + j (duplicates allowed). Every
+   * entry that can ever be nonzero must be listed: the sparse LU is built on this pattern once (no pattern
+   * scan after each Jacobian, no probe Jacobian) and ignores entries outside it, and finite-difference
+   * Jacobians group columns by it from the first evaluation. Absent: the pattern is learnt from the
+   * Jacobians evaluated.
+   */
+  jacobianPattern?: ArrayLike<number>;
   y0: ArrayLike<number>;
   t0: number;
   tEnd: number;

@@ -61,6 +61,20 @@ export function validateOde(problem: OdeProblem, options: OdeOptions): Validated
   if (typeof tEnd !== "number" || !Number.isFinite(tEnd))
     throw new InputError("problem.tEnd", tEnd, "a finite number");
   if (tEnd < t0) throw new InputError("problem.tEnd", tEnd, `a time >= t0 = ${t0}`);
+  const pattern = problem.jacobianPattern;
+  if (pattern !== undefined) {
+    if (pattern === null || typeof pattern !== "object" || typeof pattern.length !== "number")
+      throw new InputError("problem.jacobianPattern", pattern, "an array of positions i*n + j, or undefined");
+    for (let k = 0; k < pattern.length; k++) {
+      const p = pattern[k];
+      if (!Number.isInteger(p) || p < 0 || p >= n * n)
+        throw new InputError(
+          `problem.jacobianPattern[${k}]`,
+          p,
+          `an integer position i*n + j in [0, ${n * n - 1}]`,
+        );
+    }
+  }
 
   const method = options.method ?? "auto";
   if (!METHODS.includes(method))

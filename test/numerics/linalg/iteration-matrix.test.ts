@@ -3,6 +3,9 @@ import { describe, it } from "node:test";
 import { ColumnColoring } from "../../../src/numerics/linalg/column-coloring.js";
 import {
   ComplexIterationMatrix,
+  factorSparseReal,
+  GROWTH_LIMIT,
+  PIVOT_THRESHOLD,
   RealIterationMatrix,
   SparseStructure,
 } from "../../../src/numerics/linalg/iteration-matrix.js";
@@ -152,5 +155,102 @@ describe("column colouring for finite differences", () => {
         }
       }
     }
+  });
+});
+
+describe("sparse pivot rule: threshold pivoting with a growth safeguard", () => {
+  /** Relative residual ‖(d·I − J)x − b‖∞ / (‖d·I − J‖∞ ‖x‖∞). */
+  function relativeResidual(J: Float64Array, n: number, d: number, x: Float64Array, b: Float64Array): number {
+    let normA = 0;
+    for (let i = 0; i < n; i++) {
+      let row = 0;
+      for (let j = 0; j < n; j++) row += Math.abs((i === j ? d : 0) - J[i * n + j]);
+      normA = Math.max(normA, row);
+    }
+    const normX = Math.max(...x.map(Math.abs));
+    return residual(J, n, d, x, b) / (normA * normX);
+  }
+  function sparseMatrix(J: Float64Array, n: number): RealIterationMatrix {
+    const tr = new SparsityTracker(n);
+    tr.observe(J);
+    const s = new SparseStructure(tr);
+    assert.ok(s.current() !== null, "the sparse path is taken");
+    return new RealIterationMatrix(n, s);
+  }
+
+  it("documents its constants", () => {
+    assert.equal(PIVOT_THRESHOLD, 1e-3);
+    assert.equal(GROWTH_LIMIT, 1e8);
+  });
+
+  it("(a) a matrix that partial pivoting would permute is solved on the sparse path to 1e-12 relative residual", () => {
+    // tridiagonal −J: diagonal 0.01, sub-diagonal 1, super-diagonal 0.5 → every pivot column has an
+    // entry 100× the diagonal (partial pivoting would swap rows; the threshold accepts the static pivot)
+    const n = 16;
+    const J = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) {
+      J[i * n + i] = -0.01;
+      if (i > 0) J[i * n + i - 1] = -1;
+      if (i + 1 < n) J[i * n + i + 1] = -0.5;
+    }
+    const m = sparseMatrix(J, n);
+    assert.ok(m.factor(J, 0));
+    assert.equal(m.fallbacks, 0);
+    const b = Float64Array.from({ length: n }, (_, i) => Math.cos(0.7 * i) + 0.1);
+    const x = b.slice();
+    m.solve(x);
+    const rr = relativeResidual(J, n, 0, x, b);
+    assert.ok(rr < 1e-12, `relative residual ${rr}`);
+  });
+
+  it("(b) a near-singular static pivot (1e-10 of its column) falls back to dense, which solves it", () => {
+    // cyclic permutation with 1e-10 on the diagonal: the static order meets pivots ≈ 1e-10 · column max
+    const n = 12;
+    const P = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) P[i * n + ((i + 1) % n)] = 1;
+    const m = sparseMatrix(P, n);
+    const d = 1e-10;
+    assert.ok(m.factor(P, d));
+    assert.equal(m.fallbacks, 1);
+    const b = Float64Array.from({ length: n }, (_, i) => i + 1);
+    const x = b.slice();
+    m.solve(x);
+    assert.ok(relativeResidual(P, n, d, x, b) < 1e-14);
+  });
+
+  it("element growth beyond GROWTH_LIMIT rejects the sparse factorisation", () => {
+    // Wilkinson's growth matrix: 1 on the diagonal, −1 below it, 1 in the last column. Every static pivot
+    // passes the threshold (|a_kk| = column max) but the last column doubles at each step: growth
+    // 2^(n−1) — 5.2e5 for n = 20 (accepted), 5.4e8 for n = 30 (> GROWTH_LIMIT, rejected)
+    for (const [n, ok] of [
+      [20, true],
+      [30, false],
+    ] as const) {
+      const A = new Float64Array(n * n);
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < i; j++) A[i * n + j] = -1;
+        A[i * n + i] = 1;
+        A[i * n + n - 1] = 1;
+      }
+      const tr = new SparsityTracker(n);
+      tr.observe(A);
+      const sym = new SymbolicLu(n, tr.mask);
+      const a = new Float64Array(n * n);
+      for (let p = 0; p < sym.src.length; p++) a[sym.dst[p]] = A[sym.src[p]];
+      assert.equal(factorSparseReal(a, n, sym, 1), ok, `n = ${n}`);
+    }
+  });
+
+  it("a declared pattern (SparsityTracker.declare) gives the same structure as observing the Jacobian", () => {
+    const n = 30;
+    const J = randomSparse(n, 2, 3);
+    const seen = new SparsityTracker(n);
+    seen.observe(J);
+    const declared = new SparsityTracker(n);
+    const positions: number[] = [];
+    for (let p = 0; p < n * n; p++) if (J[p] !== 0) positions.push(p, p); // duplicates allowed
+    assert.ok(declared.declare(positions));
+    assert.deepEqual(declared.mask, seen.mask);
+    assert.equal(declared.declare(positions), false);
   });
 });
