@@ -266,9 +266,11 @@ export class BioheatSolver {
     this.lastDt = dt;
     for (let it = 0; it < this.maxNewtonIterations; it++) {
       this.stats.newtonIterations++;
-      const worst = this.evaluate(dt, false);
+      const worst = this.evaluate(dt);
       if (worst <= this.residualTolerance) {
-        this.evaluate(dt, true);
+        // the converged evaluation's fluxes are the step's energy exchange (no re-evaluation needed)
+        this.boundaryEnergy += dt * this.boundaryPower;
+        this.sourceEnergy += dt * this.sourcePower;
         this.Hprev.set(this.Hn);
         this.prevDt = dt;
         this.commit(tEnd);
@@ -301,9 +303,9 @@ export class BioheatSolver {
 
   /**
    * Computes T, u, C/k from H, the residual R and the Jacobian diagonal; returns max |R_i|/V_i.
-   * With `book` set, adds this step's boundary and source energy to the totals instead.
+   * Keeps the boundary and source power of this evaluation (booked once the step has converged).
    */
-  private evaluate(dt: number, book: boolean): number {
+  private evaluate(dt: number): number {
     const g = this.grid;
     const law = this.law;
     const { nx, ny, nz } = g;
@@ -560,14 +562,15 @@ export class BioheatSolver {
         this.evalFull = false;
       }
     }
-    if (book) {
-      this.boundaryEnergy += dt * boundary;
-      this.sourceEnergy += dt * source;
-    }
+    this.boundaryPower = boundary;
+    this.sourcePower = source;
     return worst;
   }
 
   private lastDt = 0;
+  /** Boundary and source power (W, per the grid's unit) of the last evaluation. */
+  private boundaryPower = 0;
+  private sourcePower = 0;
 
   /** Solves A δu = −R into `du`. */
   private solveLinear(): void {
