@@ -16,7 +16,7 @@ import { treatmentPlan } from "./treatment-plan.js";
 export interface SimulateOptions {
   /** Compiled models to reuse (a cohort passes one cache for all its patients). */
   cache?: ModelCache;
-  method?: Exclude<OdeMethod, "auto" | "dopri5" | "tsit5">;
+  method?: Exclude<OdeMethod, "auto" | "dopri5">;
   rtol?: number;
   /** Days of burn-in before the simulation starts, with tumour cell numbers frozen (default 90). */
   burnInDays?: number;

@@ -48,7 +48,7 @@ export interface StateEvent {
 
 export type OdeEvent = ScheduledEvent | StateEvent;
 
-export type OdeMethod = "auto" | "rodas5" | "rodas4" | "radau5" | "bdf" | "dopri5" | "tsit5";
+export type OdeMethod = "auto" | "rodas5" | "radau5" | "bdf" | "dopri5";
 
 export interface OdeOptions {
   method?: OdeMethod;

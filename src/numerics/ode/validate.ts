@@ -4,7 +4,7 @@
 import { InputError } from "../../errors.js";
 import type { OdeEvent, OdeMethod, OdeOptions, OdeProblem, ScheduledEvent, StateEvent } from "./types.js";
 
-/** Methods implemented (rodas4 and tsit5 are names of the contract without an implementation yet). */
+/** The methods solveOde offers. */
 const METHODS: readonly OdeMethod[] = ["auto", "rodas5", "radau5", "bdf", "dopri5"];
 
 export interface ValidatedOde {
@@ -78,11 +78,7 @@ export function validateOde(problem: OdeProblem, options: OdeOptions): Validated
 
   const method = options.method ?? "auto";
   if (!METHODS.includes(method))
-    throw new InputError(
-      "options.method",
-      method,
-      `one of ${METHODS.join(", ")} (rodas4, tsit5 are not implemented)`,
-    );
+    throw new InputError("options.method", method, `one of ${METHODS.join(", ")}`);
   const rtol = options.rtol === undefined ? 1e-6 : positive("options.rtol", options.rtol);
   const atol = new Float64Array(n);
   const atolIn = options.atol ?? 1e-9;
