@@ -7,6 +7,7 @@
  * Named events (doses, ablation) take arguments chosen by the simulator; they are listed in a model
  * annotation, not exported as SBML events. Browser-safe (returns a string).
  */
+
 import { evidence } from "../evidence/evidence.js";
 import {
   type AnalyzedProcess,
@@ -19,6 +20,7 @@ import {
 import type { Expr } from "./expr/ast.js";
 import { div, mul, num, sym } from "./expr/build.js";
 import { FUNCTION_ALIASES } from "./expr/functions.js";
+import { MATHML_UNARY_FUNCTIONS } from "./expr/mathml-names.js";
 import { parseExpr } from "./expr/parse.js";
 import { printExpr } from "./expr/print.js";
 import { simplify } from "./expr/simplify.js";
@@ -44,42 +46,14 @@ function cn(v: number): string {
     : `<cn> ${text} </cn>`;
 }
 
+/** Built-in function → MathML element: the unary elements' inverse, plus log10 and the n-ary ones. */
 const MATHML_FN: Record<string, string> = {
-  exp: "exp",
-  ln: "ln",
+  ...Object.fromEntries(Object.entries(MATHML_UNARY_FUNCTIONS).map(([element, fn]) => [fn, element])),
   log10: "log",
-  abs: "abs",
-  floor: "floor",
-  ceil: "ceiling",
-  factorial: "factorial",
   min: "min",
   max: "max",
   rem: "rem",
   quotient: "quotient",
-  sin: "sin",
-  cos: "cos",
-  tan: "tan",
-  sec: "sec",
-  csc: "csc",
-  cot: "cot",
-  sinh: "sinh",
-  cosh: "cosh",
-  tanh: "tanh",
-  sech: "sech",
-  csch: "csch",
-  coth: "coth",
-  asin: "arcsin",
-  acos: "arccos",
-  atan: "arctan",
-  asinh: "arcsinh",
-  acosh: "arccosh",
-  atanh: "arctanh",
-  asec: "arcsec",
-  acsc: "arccsc",
-  acot: "arccot",
-  asech: "arcsech",
-  acsch: "arccsch",
-  acoth: "arccoth",
 };
 
 /** Functions without a MathML element, exported as SBML function definitions (lambda). */

@@ -6,6 +6,7 @@
  */
 import { InputError } from "../errors.js";
 import type { Expr } from "../model/expr/ast.js";
+import { MATHML_UNARY_FUNCTIONS } from "../model/expr/mathml-names.js";
 import type { XmlElement } from "./xml-tree.js";
 
 /** Reserved symbol for simulation time (`csymbol .../time`); not a valid SBML SId, so it cannot clash. */
@@ -17,40 +18,6 @@ const CSYMBOL_TIME = "http://www.sbml.org/sbml/symbols/time";
 const CSYMBOL_DELAY = "http://www.sbml.org/sbml/symbols/delay";
 const CSYMBOL_AVOGADRO = "http://www.sbml.org/sbml/symbols/avogadro";
 const CSYMBOL_RATEOF = "http://www.sbml.org/sbml/symbols/rateOf";
-
-/** One-argument MathML elements and the built-in function each becomes. */
-const UNARY_FUNCTIONS: Record<string, string> = {
-  exp: "exp",
-  ln: "ln",
-  abs: "abs",
-  floor: "floor",
-  ceiling: "ceil",
-  factorial: "factorial",
-  sin: "sin",
-  cos: "cos",
-  tan: "tan",
-  sec: "sec",
-  csc: "csc",
-  cot: "cot",
-  sinh: "sinh",
-  cosh: "cosh",
-  tanh: "tanh",
-  sech: "sech",
-  csch: "csch",
-  coth: "coth",
-  arcsin: "asin",
-  arccos: "acos",
-  arctan: "atan",
-  arcsec: "asec",
-  arccsc: "acsc",
-  arccot: "acot",
-  arcsinh: "asinh",
-  arccosh: "acosh",
-  arctanh: "atanh",
-  arcsech: "asech",
-  arccsch: "acsch",
-  arccoth: "acoth",
-};
 
 const RELATIONS: Record<string, "<" | "<=" | ">" | ">=" | "==" | "!="> = {
   lt: "<",
@@ -241,7 +208,7 @@ function apply(el: XmlElement, ctx: MathContext): Expr {
   const arity = (n: number): void => {
     if (args.length !== n) throw new InputError(`${ctx.where} <${name}>`, args.length, `${n} argument(s)`);
   };
-  const unary = UNARY_FUNCTIONS[name];
+  const unary = MATHML_UNARY_FUNCTIONS[name];
   if (unary) {
     arity(1);
     return { kind: "call", fn: unary, args };

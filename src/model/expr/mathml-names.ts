@@ -1,0 +1,36 @@
+/**
+ * The one-argument MathML elements SBML uses and the built-in function (src/model/expr/functions.ts) each
+ * stands for. SBML import reads it as is; SBML export uses its inverse. Browser-safe.
+ */
+export const MATHML_UNARY_FUNCTIONS: Readonly<Record<string, string>> = {
+  exp: "exp",
+  ln: "ln",
+  abs: "abs",
+  floor: "floor",
+  ceiling: "ceil",
+  factorial: "factorial",
+  sin: "sin",
+  cos: "cos",
+  tan: "tan",
+  sec: "sec",
+  csc: "csc",
+  cot: "cot",
+  sinh: "sinh",
+  cosh: "cosh",
+  tanh: "tanh",
+  sech: "sech",
+  csch: "csch",
+  coth: "coth",
+  arcsin: "asin",
+  arccos: "acos",
+  arctan: "atan",
+  arcsec: "asec",
+  arccsc: "acsc",
+  arccot: "acot",
+  arcsinh: "asinh",
+  arccosh: "acosh",
+  arctanh: "atanh",
+  arcsech: "asech",
+  arccsch: "acsch",
+  arccoth: "acoth",
+};
