@@ -1,0 +1,248 @@
+/**
+ * Abscopal map: where in the phenotype space does the immune model shrink an UNTREATED distant lesion,
+ * and which arm does it need? Two-lesion NSCLC patient as in test/immune/behaviour.test.ts (primary
+ * 30 mm, distant 20 mm; cryoablation of the primary on day 0, killed 95 %, necrotic 75 %, intact
+ * antigen 90 %; nivolumab 240 mg q2w from day 0; 365 days). For every (antigenicity, infiltration)
+ * cell of a grid, and each PD-L1 level asked for, four arms: none, cryo, anti-PD-1, cryo + anti-PD-1.
+ *
+ * Per arm: the distant lesion's best % change of its longest diameter over days 1..365 against day 0
+ * (RECIST-like: ≤ −30 % = response) and its diameter on day 365. Each cell is classified:
+ *   untreated    the untreated lesion already responds (spontaneous control)
+ *   cryo-alone   cryoablation alone gives a distant response
+ *   ici-alone    anti-PD-1 alone responds (cryo alone does not)
+ *   synergy      only the combination responds (cryo needed: neither alone does)
+ *   antagonism   a monotherapy responds and the combination does not
+ *   none         no arm responds
+ *
+ *   npx tsx scripts/abscopal-map.ts [--pdl1 0.05,0.3,1] [--out docs/figures] [--prefix abscopal-map]
+ *                                   [--params name=value,...]
+ * Writes <out>/<prefix>.csv, .svg, .png atomically and prints the classification counts. --params
+ * overrides model parameters for every run (for sensitivity maps; the default map uses none).
+ */
+import * as Plot from "@observablehq/plot";
+import { writeFileAtomic } from "../src/cli/output.js";
+import { ModelCache, simulatePatient } from "../src/immune/index.js";
+import { chartDocument, toStandaloneSvg } from "../src/report/dom.js";
+import { svgToPng } from "../src/report/svg-to-png.js";
+import type { Scenario, Treatment } from "../src/scenario/schema.js";
+
+const ANTIGENICITY = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1, 1.25, 1.5];
+const INFILTRATION = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1, 1.25, 1.5];
+const RESPONSE = -30;
+
+const CRYO: Treatment = {
+  kind: "cryoablation",
+  lesion: "primary",
+  day: 0,
+  killedFraction: 0.95,
+  necroticShare: 0.75,
+  intactAntigenFraction: 0.9,
+};
+const NIVO: Treatment = { kind: "ici", regimen: "nivolumab 240 mg q2w", startDay: 0 };
+
+const ARMS: Record<string, Treatment[]> = {
+  none: [],
+  cryo: [CRYO],
+  ici: [NIVO],
+  combo: [CRYO, NIVO],
+};
+type Arm = keyof typeof ARMS;
+
+const CLASSES = ["untreated", "cryo-alone", "ici-alone", "synergy", "antagonism", "none"] as const;
+type CellClass = (typeof CLASSES)[number];
+
+interface ArmResult {
+  bestPct: number;
+  nadirDay: number;
+  d365: number;
+}
+
+function scenario(parameters: Record<string, number>, treatments: Treatment[]): Scenario {
+  return {
+    patient: { tumourType: "NSCLC", weightKg: 70 },
+    lesions: [
+      { id: "primary", site: "lung", longestDiameterMm: 30 },
+      { id: "distant", site: "lung", longestDiameterMm: 20 },
+    ],
+    treatments,
+    horizonDays: 365,
+    parameters,
+  } as Scenario;
+}
+
+function distantResponse(
+  cache: ModelCache,
+  parameters: Record<string, number>,
+  treatments: Treatment[],
+  params?: Record<string, number>,
+): ArmResult {
+  const t = simulatePatient(params, scenario(parameters, treatments), { cache });
+  if (t.status !== "success") throw new Error(`simulation failed: ${t.message}`);
+  const days = t.days;
+  const d = t.columns.diameter_mm_distant;
+  const i0 = Array.from(days).findIndex((x) => Math.abs(x) < 1e-9);
+  if (i0 < 0) throw new Error("day 0 missing from the output");
+  let best = Number.POSITIVE_INFINITY;
+  let nadirDay = Number.NaN;
+  let d365 = Number.NaN;
+  for (let i = 0; i < days.length; i++) {
+    if (days[i] < 1 - 1e-9) continue;
+    const pct = (100 * (d[i] - d[i0])) / d[i0];
+    if (pct < best) {
+      best = pct;
+      nadirDay = days[i];
+    }
+    if (Math.abs(days[i] - 365) < 1e-9) d365 = d[i];
+  }
+  return { bestPct: best, nadirDay, d365 };
+}
+
+function classify(r: Record<Arm, ArmResult>): CellClass {
+  const resp = (a: Arm) => r[a].bestPct <= RESPONSE;
+  if (resp("none")) return "untreated";
+  if (resp("cryo")) return "cryo-alone";
+  if (resp("ici")) return resp("combo") ? "ici-alone" : "antagonism";
+  return resp("combo") ? "synergy" : "none";
+}
+
+interface Row {
+  pdl1: number;
+  antigenicity: number;
+  infiltration: number;
+  arms: Record<Arm, ArmResult>;
+  cls: CellClass;
+}
+
+const COLOURS: Record<CellClass, string> = {
+  untreated: "#8c8c8c",
+  "cryo-alone": "#6a3d9a",
+  "ici-alone": "#1f78b4",
+  synergy: "#e31a1c",
+  antagonism: "#ff7f00",
+  none: "#f0f0f0",
+};
+
+function heatMapSvg(rows: Row[], title: string): string {
+  const data = rows.map((r) => ({
+    a: String(r.antigenicity),
+    i: String(r.infiltration),
+    pdl1: `PD-L1 ${r.pdl1}`,
+    cls: r.cls,
+    label: `${Math.round(r.arms.combo.bestPct)}`,
+  }));
+  const facets = [...new Set(data.map((d) => d.pdl1))];
+  const width = 120 + 420 * facets.length;
+  const chart = Plot.plot({
+    document: chartDocument(),
+    width,
+    height: 470,
+    marginLeft: 60,
+    marginBottom: 45,
+    marginTop: 30,
+    padding: 0.04,
+    style: { fontFamily: "DejaVu Sans, sans-serif", fontSize: "11px", background: "white" },
+    fx: { label: null, domain: facets },
+    x: { label: "antigenicity →", domain: ANTIGENICITY.map(String) },
+    y: { label: "↑ infiltration", domain: INFILTRATION.map(String), reverse: true },
+    color: { domain: [...CLASSES], range: CLASSES.map((c) => COLOURS[c]) },
+    marks: [
+      Plot.cell(data, { x: "a", y: "i", fx: "pdl1", fill: "cls", inset: 0.5 }),
+      Plot.text(data, {
+        x: "a",
+        y: "i",
+        fx: "pdl1",
+        text: "label",
+        fill: (d: { cls: CellClass }) => (d.cls === "none" ? "#333" : "white"),
+        fontSize: 10,
+      }),
+    ],
+  });
+  const svg = toStandaloneSvg(chart as unknown as Element);
+  const head = /<svg[^>]*>/.exec(svg)?.[0] ?? "";
+  const w = Number(/\swidth="(\d+(?:\.\d+)?)"/.exec(head)?.[1] ?? width);
+  const h = Number(/\sheight="(\d+(?:\.\d+)?)"/.exec(head)?.[1] ?? 470);
+  const inner = svg.replace(/^<\?xml[^>]*>\s*/, "");
+  const top = 62;
+  const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const legend = CLASSES.map((c, k) => {
+    const x = 10 + k * Math.floor(w / CLASSES.length);
+    return `<rect x="${x}" y="28" width="14" height="14" fill="${COLOURS[c]}" stroke="#999"/><text x="${x + 19}" y="40" font-size="11" font-family="DejaVu Sans, sans-serif">${esc(c)}</text>`;
+  }).join("");
+  const note =
+    "number in a cell: best % change of the distant lesion with cryo + anti-PD-1 (response ≤ −30 %)";
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h + top}" viewBox="0 0 ${w} ${h + top}"><rect width="100%" height="100%" fill="white"/><text x="10" y="18" font-size="14" font-weight="bold" font-family="DejaVu Sans, sans-serif">${esc(title)}</text>${legend}<text x="10" y="57" font-size="11" fill="#444" font-family="DejaVu Sans, sans-serif">${esc(note)}</text><g transform="translate(0,${top})">${inner}</g></svg>`;
+}
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
+}
+
+function main(): void {
+  const pdl1Levels = arg("pdl1", "0.05,0.3,1").split(",").map(Number);
+  const out = arg("out", "docs/figures");
+  const prefix = arg("prefix", "abscopal-map");
+  const paramsArg = arg("params", "");
+  const params: Record<string, number> = {};
+  for (const kv of paramsArg.split(",").filter(Boolean)) {
+    const [k, v] = kv.split("=");
+    params[k] = Number(v);
+  }
+  const cache = new ModelCache();
+  const rows: Row[] = [];
+  const started = performance.now();
+  for (const pdl1 of pdl1Levels)
+    for (const infiltration of INFILTRATION)
+      for (const antigenicity of ANTIGENICITY) {
+        const phenotype = { antigenicity, infiltration, pdl1_expression: pdl1 };
+        const arms = {} as Record<Arm, ArmResult>;
+        for (const arm of Object.keys(ARMS) as Arm[])
+          arms[arm] = distantResponse(cache, phenotype, ARMS[arm], params);
+        rows.push({ pdl1, antigenicity, infiltration, arms, cls: classify(arms) });
+      }
+  const seconds = (performance.now() - started) / 1000;
+  const f = (x: number, d: number) => x.toFixed(d);
+  const header = [
+    "pdl1_expression",
+    "antigenicity",
+    "infiltration",
+    ...(Object.keys(ARMS) as Arm[]).flatMap((a) => [`best_pct_${a}`, `nadir_day_${a}`, `d365_mm_${a}`]),
+    "class",
+  ];
+  const lines = rows.map((r) =>
+    [
+      r.pdl1,
+      r.antigenicity,
+      r.infiltration,
+      ...(Object.keys(ARMS) as Arm[]).flatMap((a) => [
+        f(r.arms[a].bestPct, 2),
+        r.arms[a].nadirDay,
+        f(r.arms[a].d365, 2),
+      ]),
+      r.cls,
+    ].join(","),
+  );
+  const csv = `${header.join(",")}\n${lines.join("\n")}\n`;
+  const paramNote = Object.keys(params).length
+    ? ` (${Object.entries(params)
+        .map(([k, v]) => `${k} = ${v}`)
+        .join(", ")})`
+    : "";
+  const svg = heatMapSvg(
+    rows,
+    `Distant (untreated) lesion: which arm gives a response? NSCLC, 2 lesions, 365 days${paramNote}`,
+  );
+  writeFileAtomic(`${out}/${prefix}.csv`, csv);
+  writeFileAtomic(`${out}/${prefix}.svg`, svg);
+  writeFileAtomic(`${out}/${prefix}.png`, svgToPng(svg, { widthPx: 1000 * pdl1Levels.length }));
+  const counts: Record<string, number> = {};
+  for (const r of rows) {
+    const key = `pdl1 ${r.pdl1}: ${r.cls}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  console.log(`${rows.length} cells × 4 arms in ${seconds.toFixed(1)} s (wall)${paramNote}`);
+  for (const [k, v] of Object.entries(counts).sort()) console.log(`  ${k}: ${v}`);
+  console.log(`wrote ${out}/${prefix}.csv, .svg, .png`);
+}
+
+main();
