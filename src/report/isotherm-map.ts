@@ -120,7 +120,12 @@ export function isothermMapSvg(run: ThermalRun, options: IsothermMapOptions = {}
     { label: "0 °C (lowest reached)", colour: ISO_COLOURS["0"] },
     { label: "−20 °C", colour: ISO_COLOURS["-20"] },
     { label: "−40 °C", colour: ISO_COLOURS["-40"] },
-    ...(setup.tumour ? [{ label: "tumour (solid), margin (dashed)", colour: "black" }] : []),
+    ...(setup.tumour
+      ? [
+          { label: "tumour", colour: "black" },
+          { label: "margin", colour: "black", dash: "5,4" },
+        ]
+      : []),
   ];
   const width = options.widthPx ?? 640;
   const height = Math.round(((width - 75) * ha) / hu) + 60;
@@ -146,19 +151,48 @@ function titleOf(run: ThermalRun): string {
   return `${p.tissue}, ${p.probes.length} × ${p.probes[0].model}, protocol ${protocol}`;
 }
 
-/** Wraps the chart with a title line and a legend row (plain SVG). */
-function addLegend(svg: string, items: { label: string; colour: string }[], title: string): string {
+/**
+ * Approximate advance width of `text` in DejaVu Sans at `fontPx` (the font is wide: about 0.62 em per
+ * character on average, more for capitals and symbols), used to lay the legend out without clipping.
+ */
+function textWidth(text: string, fontPx: number): number {
+  let em = 0;
+  for (const ch of text) em += /[A-Z°−×]/.test(ch) ? 0.75 : /[il.,:'()| ]/.test(ch) ? 0.36 : 0.62;
+  return em * fontPx;
+}
+
+/**
+ * Wraps the chart with a title line and a legend (plain SVG). Legend items are placed one after the
+ * other by their text width and wrap onto further rows rather than run past the right edge.
+ */
+function addLegend(
+  svg: string,
+  items: { label: string; colour: string; dash?: string }[],
+  title: string,
+): string {
   const head = /<svg[^>]*>/.exec(svg)?.[0] ?? "";
   const w = Number(/\swidth="(\d+(?:\.\d+)?)"/.exec(head)?.[1] ?? 640);
   const h = Number(/\sheight="(\d+(?:\.\d+)?)"/.exec(head)?.[1] ?? 640);
   const inner = svg.replace(/^<\?xml[^>]*>\s*/, "");
-  const top = 48;
-  const legend = items
-    .map((it, i) => {
-      const x = 10 + i * Math.floor(w / Math.max(items.length, 1));
-      return `<line x1="${x}" y1="36" x2="${x + 22}" y2="36" stroke="${it.colour}" stroke-width="3"/><text x="${x + 27}" y="40" font-size="11" font-family="DejaVu Sans, sans-serif">${escapeXml(it.label)}</text>`;
-    })
-    .join("");
+  const fontPx = 11;
+  const rowH = 16;
+  const parts: string[] = [];
+  let x = 10;
+  let y = 36;
+  for (const it of items) {
+    const itemW = 27 + textWidth(it.label, fontPx);
+    if (x > 10 && x + itemW > w - 10) {
+      x = 10;
+      y += rowH;
+    }
+    const dash = it.dash ? ` stroke-dasharray="${it.dash}"` : "";
+    parts.push(
+      `<line x1="${x}" y1="${y}" x2="${x + 22}" y2="${y}" stroke="${it.colour}" stroke-width="${it.dash ? 1.5 : 3}"${dash}/><text x="${x + 27}" y="${y + 4}" font-size="${fontPx}" font-family="DejaVu Sans, sans-serif">${escapeXml(it.label)}</text>`,
+    );
+    x += Math.ceil(itemW + 18);
+  }
+  const top = y + 12;
+  const legend = parts.join("");
   return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h + top}" viewBox="0 0 ${w} ${h + top}"><rect width="100%" height="100%" fill="white"/><text x="10" y="18" font-size="14" font-weight="bold" font-family="DejaVu Sans, sans-serif">${escapeXml(title)}</text>${legend}<g transform="translate(0,${top})">${inner}</g></svg>`;
 }
 
