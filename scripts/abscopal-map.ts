@@ -18,6 +18,18 @@
  *                                   [--params name=value,...]
  * Writes <out>/<prefix>.csv, .svg, .png atomically and prints the classification counts. --params
  * overrides model parameters for every run (for sensitivity maps; the default map uses none).
+ *
+ *   npx tsx scripts/abscopal-map.ts --thresholds [--pdl1 0.3] [--out docs/figures]
+ * For each infiltration level of the grid (and the PD-L1 levels asked for): the smallest antigenicity
+ * at which each arm gives a distant response, by bisection on a log scale over [0.05, 4] (12 halvings,
+ * ~0.03 % of the value; assumes one threshold per line, as the grid shows). Writes
+ * <out>/abscopal-thresholds.csv. The synergy band of a line is [combo threshold, anti-PD-1 threshold).
+ *
+ *   npx tsx scripts/abscopal-map.ts --diagnose
+ * Prints what limits the distant response at the intermediate phenotype (antigenicity 0.5,
+ * infiltration 0.4, PD-L1 0.3): the time course of priming and of the distant lesion's killing brakes
+ * per arm, the year's effector output, and counterfactual bounds (parameter changes applied to the
+ * cryoablation arms only, or to every arm). Nothing is written.
  */
 import * as Plot from "@observablehq/plot";
 import { writeFileAtomic } from "../src/cli/output.js";
@@ -178,7 +190,130 @@ function arg(name: string, fallback: string): string {
   return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
 }
 
-function main(): void {
+/** Smallest antigenicity in [0.05, 4] at which the arm gives a distant response (Infinity: none). */
+function antigenicityThreshold(
+  cache: ModelCache,
+  infiltration: number,
+  pdl1: number,
+  treatments: Treatment[],
+): number {
+  const responds = (a: number) =>
+    distantResponse(cache, { antigenicity: a, infiltration, pdl1_expression: pdl1 }, treatments).bestPct <=
+    RESPONSE;
+  let lo = 0.05;
+  let hi = 4;
+  if (!responds(hi)) return Number.POSITIVE_INFINITY;
+  if (responds(lo)) return lo;
+  for (let k = 0; k < 12; k++) {
+    const m = Math.sqrt(lo * hi);
+    if (responds(m)) hi = m;
+    else lo = m;
+  }
+  return hi;
+}
+
+function thresholds(): void {
+  const pdl1Levels = arg("pdl1", "0.3").split(",").map(Number);
+  const out = arg("out", "docs/figures");
+  const cache = new ModelCache();
+  const arms = Object.keys(ARMS) as Arm[];
+  const lines: string[] = [];
+  for (const pdl1 of pdl1Levels)
+    for (const infiltration of INFILTRATION) {
+      const th = arms.map((a) => antigenicityThreshold(cache, infiltration, pdl1, ARMS[a]));
+      const [, , ici, combo] = th;
+      const ratio = combo / ici;
+      lines.push([pdl1, infiltration, ...th.map((x) => x.toFixed(4)), ratio.toFixed(4)].join(","));
+      console.log(
+        `PD-L1 ${pdl1}, infiltration ${infiltration}: antigenicity for a distant response: ${arms.map((a, k) => `${a} ${th[k].toFixed(3)}`).join(", ")}; combo/anti-PD-1 ${ratio.toFixed(3)}`,
+      );
+    }
+  const header = ["pdl1_expression", "infiltration", ...arms.map((a) => `antigenicity_threshold_${a}`)];
+  header.push("combo_over_ici");
+  writeFileAtomic(`${out}/abscopal-thresholds.csv`, `${header.join(",")}\n${lines.join("\n")}\n`);
+  console.log(`wrote ${out}/abscopal-thresholds.csv`);
+}
+
+const INTERMEDIATE = { antigenicity: 0.5, infiltration: 0.4, pdl1_expression: 0.3 };
+
+function diagnose(): void {
+  const cache = new ModelCache();
+  const days = [0, 7, 14, 30, 60, 90, 180, 365];
+  console.log("Intermediate phenotype (antigenicity 0.5, infiltration 0.4, PD-L1 0.3), distant lesion:");
+  for (const arm of Object.keys(ARMS) as Arm[]) {
+    const t = simulatePatient(undefined, scenario(INTERMEDIATE, ARMS[arm]), { cache });
+    if (t.status !== "success") throw new Error(`simulation failed: ${t.message}`);
+    const c = t.columns;
+    const D = Array.from(t.days);
+    let year = 0;
+    for (let i = 1; i < D.length; i++)
+      year += 0.5 * (c.effector_output_cd8[i] + c.effector_output_cd8[i - 1]) * (D[i] - D[i - 1]);
+    console.log(`\n${arm}: effector CD8 output over days 0-365 ${year.toExponential(3)} cells`);
+    console.log(
+      "day | diameter mm | effector output /day | H_mDC_LN | CD8 /mm3 | Treg /mm3 | CD8/(CD8+11 Treg) | 1-H_TGFb | 1-H_PD1 | 1-H_myeloid | kill per tumour cell /day",
+    );
+    for (const d of days) {
+      const i = D.indexOf(d);
+      const g = (n: string) => c[n][i];
+      const cd8 = g("cd8_per_mm3_distant");
+      const treg = g("treg_per_mm3_distant");
+      console.log(
+        [
+          d,
+          g("diameter_mm_distant").toFixed(1),
+          g("effector_output_cd8").toExponential(2),
+          g("H_mDC_LN").toFixed(3),
+          cd8.toFixed(0),
+          treg.toFixed(0),
+          (cd8 / (cd8 + 11 * treg)).toFixed(3),
+          (1 - g("H_TGFb_kill_distant")).toFixed(2),
+          (1 - g("H_PD1_distant")).toFixed(2),
+          (1 - g("H_myeloid_distant")).toFixed(2),
+          (g("kill_cd8_distant") / g("tumour_cells_distant")).toFixed(4),
+        ].join(" | "),
+      );
+    }
+  }
+  const fmt = (r: ArmResult) =>
+    `${r.bestPct > 0 ? "+" : ""}${r.bestPct.toFixed(1)} % / ${r.d365.toFixed(1)} mm`;
+  const phenotypes: Record<string, Record<string, number>> = {
+    intermediate: INTERMEDIATE,
+    "antigenicity 0.8, infiltration 0.4": { ...INTERMEDIATE, antigenicity: 0.8 },
+  };
+  const bounds: Record<string, Record<string, number>> = {
+    "Treg homing halved (treg_infiltration 0.1)": { treg_infiltration: 0.1 },
+    "no Treg brake on killing (r_treg_kill 0)": { r_treg_kill: 0 },
+    "no myeloid brake (i_myeloid 0)": { i_myeloid: 0 },
+    "no TGF-β brake (K_TGFb_kill 1e9)": { K_TGFb_kill: 1e9 },
+    "no Treg, myeloid or TGF-β brake": { r_treg_kill: 0, i_myeloid: 0, K_TGFb_kill: 1e9 },
+    "memory capacity × 3 (Mem_max 3e6)": { Mem_max: 3e6 },
+    "memory capacity × 10 (Mem_max 1e7)": { Mem_max: 1e7 },
+  };
+  console.log(
+    "\nUpper bounds for cryo-specific systemic effects: the change applied for the whole year to the cryoablation arms only (best % change / day-365 diameter of the distant lesion)",
+  );
+  for (const [pn, ph] of Object.entries(phenotypes)) {
+    const base = (a: Arm) => fmt(distantResponse(cache, ph, ARMS[a]));
+    console.log(`${pn}: anti-PD-1 ${base("ici")}, cryo ${base("cryo")}, combo ${base("combo")}`);
+    for (const [name, p] of Object.entries(bounds))
+      console.log(
+        `  ${name}: cryo ${fmt(distantResponse(cache, ph, ARMS.cryo, p))}, combo ${fmt(distantResponse(cache, ph, ARMS.combo, p))}`,
+      );
+  }
+  const everyArm: Record<string, Record<string, number>> = {
+    "memory formation k_mem ÷ 30": { k_mem: 0.01 / 30 },
+    "memory formation k_mem × 3": { k_mem: 0.03 },
+    "naive CD8 clones × 2 (n_clones_cd8 184)": { n_clones_cd8: 184 },
+    "naive CD8 clones × 2.5 (n_clones_cd8 230)": { n_clones_cd8: 230 },
+  };
+  console.log("\nThe same change in every arm, intermediate phenotype (none / cryo / anti-PD-1 / combo):");
+  for (const [name, p] of Object.entries(everyArm))
+    console.log(
+      `  ${name}: ${(Object.keys(ARMS) as Arm[]).map((a) => fmt(distantResponse(cache, INTERMEDIATE, ARMS[a], p))).join("; ")}`,
+    );
+}
+
+function map(): void {
   const pdl1Levels = arg("pdl1", "0.05,0.3,1").split(",").map(Number);
   const out = arg("out", "docs/figures");
   const prefix = arg("prefix", "abscopal-map");
@@ -245,4 +380,6 @@ function main(): void {
   console.log(`wrote ${out}/${prefix}.csv, .svg, .png`);
 }
 
-main();
+if (process.argv.includes("--thresholds")) thresholds();
+else if (process.argv.includes("--diagnose")) diagnose();
+else map();
