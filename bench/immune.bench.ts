@@ -3,10 +3,14 @@
  * 2 weeks (52 doses) — median wall and CPU time per simulation (compiled model reused, as in a cohort) and
  * the solver statistics, for the default solver path and the alternatives tried, in one process.
  * Goal of issue 5: ≤ 1 ms per simulation on one core.
+ * Default: drug exposure as inputs from a separate PK solve (its statistics in exposure*; its CPU time is
+ * part of every input-form simulation's time and is also measured alone).
  */
+import { solveExposure } from "../src/immune/exposure.js";
 import { ModelCache } from "../src/immune/model-cache.js";
-import { type SimulateOptions, simulatePatient } from "../src/immune/simulate.js";
+import { type SimulateOptions, scenarioParameters, simulatePatient } from "../src/immune/simulate.js";
 import type { Trajectory } from "../src/immune/trajectory.js";
+import { treatmentPlan } from "../src/immune/treatment-plan.js";
 import type { Scenario } from "../src/scenario/schema.js";
 
 const scenario: Scenario = {
@@ -32,9 +36,14 @@ const scenario: Scenario = {
 
 /** Solver paths compared in the same process (the machine is shared: ratios are what carries over). */
 const paths: [string, SimulateOptions][] = [
-  ["default: rodas5, scaled state, coloured FD Jacobian", {}],
+  ["default: rodas5, scaled state, coloured FD Jacobian, exposure as inputs (PK solved apart)", {}],
+  [
+    "rodas5, scaled, coloured FD Jacobian, drug modules inside the ODE (doses as events; the default before)",
+    { exposure: "ode" },
+  ],
   ["rodas5, unscaled state (the path before the scaling)", { scaled: false }],
   ["rodas5, symbolic Jacobian (compiler's, chunked)", { jacobian: "symbolic" }],
+  ["rodas5, symbolic Jacobian, drug modules inside the ODE", { jacobian: "symbolic", exposure: "ode" }],
   ["rodas5, solver's own (learnt-pattern) FD Jacobian", { jacobian: "solver" }],
   ["bdf (variable order, Jacobian/LU reuse)", { method: "bdf" }],
   ["bdf, symbolic Jacobian", { method: "bdf", jacobian: "symbolic" }],
@@ -56,6 +65,7 @@ export default async function immuneBench() {
   const firstMs = performance.now() - t0;
   const runs = 7;
   const model = cache.get({ lesionCount: 2, drugs: ["nivolumab"] });
+  const inputForm = cache.get({ lesionCount: 2, drugs: ["nivolumab"], exposure: "input" });
   // Paths are run in turn (round-robin), so that a change in the machine's load hits all of them alike.
   const wall: number[][] = paths.map(() => []);
   const cpu: number[][] = paths.map(() => []);
@@ -84,20 +94,37 @@ export default async function immuneBench() {
       rhsEvals: last[k].stats.rhsEvals,
       jacobianEvals: last[k].stats.jacobianEvals,
       luFactorizations: last[k].stats.factorizations,
+      ...(last[k].exposureStats
+        ? { exposureSteps: last[k].exposureStats?.steps, exposureRhsEvals: last[k].exposureStats?.rhsEvals }
+        : {}),
     };
     console.log(JSON.stringify(row));
     return row;
   });
+  // the PK solve alone (dopri5 on the drug module, Hermite nodes), as done inside every default simulation
+  const plan = treatmentPlan(scenario);
+  const inputModel = cache.get({ ...plan.structure, exposure: "input" });
+  const p = scenarioParameters(inputModel, plan.parameters, {});
+  const pkCpu: number[] = [];
+  for (let r = 0; r < runs + 2; r++) {
+    const c = process.cpuUsage();
+    solveExposure(inputModel, cache, plan.structure.drugs, plan.events, p, plan.t0, plan.tEnd, 1e-6);
+    const d = process.cpuUsage(c);
+    if (r >= 2) pkCpu.push((d.user + d.system) / 1000);
+  }
   const base = rows[0];
   const result = {
     scenario:
       "2 lesions, 730 days, cryo day 0 + nivolumab 240 mg q2w (52 doses), rtol 1e-6 unless stated, 90-day burn-in",
     species: model.species.length,
     processes: model.processes.length,
+    speciesExposureAsInputs: inputForm.species.length,
+    processesExposureAsInputs: inputForm.processes.length,
     firstRunMsIncludingCompile: Math.round(firstMs),
     medianMsPerSimulation: base.medianMsPerSimulation,
     medianCpuMsPerSimulation: base.medianCpuMsPerSimulation,
     goalMs: 1,
+    exposureSolveMedianCpuMs: median(pkCpu),
     runsPerPath: runs,
     paths: rows.map((r) => ({
       ...r,

@@ -1,11 +1,18 @@
 /**
  * The whole patient as ONE model: the immune modules for `lesionCount` lesions plus the PK/PD module of
- * every checkpoint inhibitor the patient receives, so that one ODE solve covers drug exposure and the
- * immune response, with doses and ablations as scheduled events. Models differ only by structure
- * (lesion count, drugs); per-patient differences are parameter values.
+ * every checkpoint inhibitor the patient receives. Models differ only by structure (lesion count, drugs,
+ * exposure form); per-patient differences are parameter values.
+ *
+ * Exposure form: "ode" (default) keeps each drug module as ODE species, so one solve covers drug
+ * exposure and the immune response, doses being scheduled events (the form for SBML export and for
+ * anyone who wants the whole system as one ODE). "input" puts each drug module in its input form
+ * (src/model/input-form.ts): same parameters and observables, its species (drug amounts, treatment
+ * clock) supplied as inputs by simulatePatient from a separate solve of the drug module alone (the PK
+ * does not depend on the immune state), so doses are no discontinuities of the immune solve.
  */
 import { drugByName } from "../drugs/catalogue/index.js";
 import { occupancyName, pkModule } from "../drugs/pk-module.js";
+import { inputForm } from "../model/input-form.js";
 import type { ModelDecl, ModuleDecl } from "../model/types.js";
 import { ablationEvent } from "./ablation.js";
 import { antigenModule } from "./antigen-release.js";
@@ -26,11 +33,13 @@ export interface PatientStructure {
   lesionCount: number;
   /** Checkpoint inhibitors in the model (catalogue names), sorted. */
   drugs: string[];
+  /** How drug exposure enters (see the file comment); default "ode". */
+  exposure?: "ode" | "input";
 }
 
 /** A key naming the structure: models with equal keys are identical up to parameter values. */
 export function structureKey(structure: PatientStructure): string {
-  return `${structure.lesionCount}|${[...structure.drugs].sort().join(",")}`;
+  return `${structure.lesionCount}|${[...structure.drugs].sort().join(",")}|${structure.exposure ?? "ode"}`;
 }
 
 /** The PK/PD modules of the drugs and which checkpoint targets they block. */
@@ -56,6 +65,7 @@ export function patientModel(structure: PatientStructure): ModelDecl {
   const n = structure.lesionCount;
   if (!Number.isInteger(n) || n < 1) throw new Error(`lesionCount must be a positive integer, got ${n}`);
   const exposure = exposureModules(structure.drugs);
+  const drugModules = structure.exposure === "input" ? exposure.modules.map(inputForm) : exposure.modules;
   const events: ModuleDecl = {
     name: "cryoablation",
     description: "Cryoablation events, one per lesion",
@@ -79,7 +89,7 @@ export function patientModel(structure: PatientStructure): ModelDecl {
       cytokinesModule(n),
       bloodObservablesModule(n),
       events,
-      ...exposure.modules,
+      ...drugModules,
     ],
   };
 }

@@ -1,7 +1,9 @@
 /**
- * simulatePatient(params, scenario) → Trajectory: one patient, one ODE solve (after a burn-in that lets
- * the immune state settle around the untreated tumour), with ablations and doses as exact scheduled
- * events. Browser-safe.
+ * simulatePatient(params, scenario) → Trajectory: one patient, one ODE solve of the immune model (after a
+ * burn-in that lets the immune state settle around the untreated tumour), with ablations as exact
+ * scheduled events. Drug exposure enters by default as inputs from a separate PK solve (exposure.ts),
+ * so doses are no events of the immune solve; `exposure: "ode"` solves the drug modules inside the same
+ * ODE system with the doses as scheduled events instead. Browser-safe.
  */
 import { InputError } from "../errors.js";
 import type { CompiledModel } from "../model/compiled.js";
@@ -9,6 +11,7 @@ import { solveOde } from "../numerics/ode/solve.js";
 import type { OdeMethod, OdeProblem, OdeStats, ScheduledEvent } from "../numerics/ode/types.js";
 import type { Scenario } from "../scenario/schema.js";
 import { coloredJacobian } from "./colored-jacobian.js";
+import { type ExposureSolution, solveExposure } from "./exposure.js";
 import { ModelCache } from "./model-cache.js";
 import type { Trajectory } from "./trajectory.js";
 import { treatmentPlan } from "./treatment-plan.js";
@@ -35,6 +38,11 @@ export interface SimulateOptions {
   scaled?: boolean;
   /** Largest step in days (default: none). */
   hMax?: number;
+  /**
+   * How drug exposure enters (see patient-model.ts): "input" (default) from a separate PK solve, doses
+   * being no events of the immune solve; "ode" with the drug modules as species of the one solve.
+   */
+  exposure?: "input" | "ode";
 }
 
 /** The first columns of every trajectory, in this order (per lesion: one column per lesion id). */
@@ -90,19 +98,28 @@ function problemOf(
   scale: Float64Array,
   fdScale: Float64Array,
   jacobian: NonNullable<SimulateOptions["jacobian"]>,
-  y0?: ArrayLike<number>,
+  y0: ArrayLike<number> | undefined,
+  exposure: ExposureSolution | null,
 ): OdeProblem {
   const n = model.species.length;
   const full = model.problem(p, t0, tEnd, y0);
   const y = new Float64Array(n);
   const z0 = new Float64Array(n);
   for (let i = 0; i < n; i++) z0[i] = full.y0[i] / scale[i];
-  const f = (t: number, z: Float64Array, dz: Float64Array): void => {
-    for (let i = 0; i < n; i++) y[i] = z[i] * scale[i];
-    full.f(t, y, dz);
-    for (let i = 0; i < n; i++) dz[i] /= scale[i];
-  };
-  const problem: OdeProblem = { f, autonomous: true, y0: z0, t0: full.t0, tEnd: full.tEnd };
+  const f = exposure
+    ? (t: number, z: Float64Array, dz: Float64Array): void => {
+        for (let i = 0; i < n; i++) y[i] = z[i] * scale[i];
+        exposure.write(t, p);
+        full.f(t, y, dz);
+        for (let i = 0; i < n; i++) dz[i] /= scale[i];
+      }
+    : (t: number, z: Float64Array, dz: Float64Array): void => {
+        for (let i = 0; i < n; i++) y[i] = z[i] * scale[i];
+        full.f(t, y, dz);
+        for (let i = 0; i < n; i++) dz[i] /= scale[i];
+      };
+  // with exposure inputs f depends on t (the Rosenbrock methods then difference ∂f/∂t)
+  const problem: OdeProblem = { f, autonomous: exposure === null, y0: z0, t0: full.t0, tEnd: full.tEnd };
   if (jacobian === "solver") return problem;
   // structural nonzeros, each position once
   const at = new Set<number>();
@@ -119,6 +136,7 @@ function problemOf(
     const factor = Float64Array.from(pos, (q) => scale[q % n] / scale[Math.floor(q / n)]);
     evaluate = (t: number, z: Float64Array, J: Float64Array): void => {
       for (let i = 0; i < n; i++) y[i] = z[i] * scale[i];
+      exposure?.write(t, p);
       model.jacobian(t, y, J, p);
       for (let k = 0; k < pos.length; k++) J[pos[k]] *= factor[k];
     };
@@ -174,7 +192,8 @@ export function simulatePatient(
 ): Trajectory {
   const plan = treatmentPlan(scenario);
   const cache = options.cache ?? new ModelCache();
-  const model = cache.get(plan.structure);
+  const inputExposure = (options.exposure ?? "input") === "input" && plan.structure.drugs.length > 0;
+  const model = cache.get({ ...plan.structure, exposure: inputExposure ? "input" : "ode" });
   const p = scenarioParameters(model, { ...plan.parameters, ...(scenario.parameters ?? {}) }, params ?? {});
   const method = options.method ?? "rodas5";
   const rtol = options.rtol ?? 1e-6;
@@ -184,6 +203,12 @@ export function simulatePatient(
   const n = model.species.length;
   const nonNegative = [...model.nonNegativeIndices];
   const lesionIds = scenario.lesions.map((l) => l.id);
+  const { t0, tEnd } = plan;
+  // Drug exposure from its own solve (input form); its doses are then none of the immune solve's events.
+  const exposure = inputExposure
+    ? solveExposure(model, cache, plan.structure.drugs, plan.events, p, t0, tEnd, rtol)
+    : null;
+  const modelEvents = new Set(model.events.map((e) => e.name));
 
   // Burn-in: the immune state settles around the untreated tumour, whose cell numbers are frozen.
   const dynamicsIndex = model.parameterIndex("tumour_dynamics");
@@ -202,7 +227,9 @@ export function simulatePatient(
     nonNegative,
     ...(options.hMax ? { hMax: options.hMax } : {}),
   };
-  const burnIn = solveOde(problemOf(model, p, 0, burnInDays, scale, fdScale, jacobian, y0), {
+  // before treatment the drug state is its initial one (no drug): constant inputs, autonomous burn-in
+  exposure?.writeInitial(p);
+  const burnIn = solveOde(problemOf(model, p, 0, burnInDays, scale, fdScale, jacobian, y0, null), {
     ...solverOptions,
     outputTimes: [burnInDays],
   });
@@ -219,12 +246,14 @@ export function simulatePatient(
     status: "failure",
     message,
     stats,
+    ...(exposure ? { exposureStats: exposure.stats } : {}),
     method: burnIn.method,
   });
+  if (exposure && exposure.status !== "success")
+    return emptyResult(`drug exposure failed: ${exposure.message}`);
   if (burnIn.status !== "success" || burnIn.y.length === 0)
     return emptyResult(`burn-in failed: ${burnIn.message}`);
 
-  const { t0, tEnd } = plan;
   const times: number[] = [];
   for (let k = 0; ; k++) {
     const t = t0 + k * every;
@@ -234,7 +263,7 @@ export function simulatePatient(
   if (times[times.length - 1] < tEnd) times.push(tEnd);
   const yWork = new Float64Array(n);
   const events: ScheduledEvent[] = plan.events
-    .filter((e) => e.day <= tEnd)
+    .filter((e) => e.day <= tEnd && modelEvents.has(e.event))
     .map((e) => ({
       at: e.day,
       name: e.event,
@@ -244,6 +273,12 @@ export function simulatePatient(
         for (let i = 0; i < n; i++) z[i] = yWork[i] / scale[i];
       },
     }));
+  // exposure inputs: the solve stops at each discontinuity of the drug state (no change of the immune
+  // state there); the steps before see its left limit, those after its right limit
+  if (exposure)
+    for (const at of exposure.breaks)
+      events.push({ at, name: "exposure_break", apply: () => exposure.cross(at) });
+  events.sort((a, b) => a.at - b.at);
   const yStart = burnIn.y[0].map((z, i) => z * scale[i]);
   // the treatment period is scaled by the settled state (species that start at 0 have grown by now)
   if (options.scaled ?? true)
@@ -251,12 +286,14 @@ export function simulatePatient(
       scale[i] = Math.max(Math.abs(yStart[i]), fdScale[i]);
       zAtol[i] = atol[i] / scale[i];
     }
-  const sol = solveOde(problemOf(model, p, t0, tEnd, scale, fdScale, jacobian, yStart), {
+  exposure?.begin(t0);
+  const sol = solveOde(problemOf(model, p, t0, tEnd, scale, fdScale, jacobian, yStart, exposure), {
     ...solverOptions,
     outputTimes: times,
     events,
     maxSteps: 200000,
   });
+  exposure?.end();
   stats = addStats(stats, sol.stats);
   for (const z of sol.y) for (let i = 0; i < n; i++) z[i] *= scale[i];
 
@@ -264,6 +301,7 @@ export function simulatePatient(
   const obs = new Float64Array(nObs);
   const raw = model.observables.map(() => new Float64Array(sol.t.length));
   for (let i = 0; i < sol.t.length; i++) {
+    exposure?.write(sol.t[i], p);
     model.observe(sol.t[i], sol.y[i], p, obs);
     for (let k = 0; k < nObs; k++) raw[k][i] = obs[k];
   }
@@ -296,6 +334,7 @@ export function simulatePatient(
     status,
     message,
     stats,
+    ...(exposure ? { exposureStats: exposure.stats } : {}),
     method: sol.method,
   };
 }

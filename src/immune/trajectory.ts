@@ -23,5 +23,7 @@ export interface Trajectory {
   message: string;
   /** Solver statistics of the burn-in and the treatment period together. */
   stats: OdeStats;
+  /** Statistics of the separate drug-exposure (PK) solve, when exposure entered as inputs. */
+  exposureStats?: OdeStats;
   method: string;
 }

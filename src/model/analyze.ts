@@ -17,6 +17,7 @@ import type {
   CompartmentDecl,
   Distribution,
   EventDecl,
+  InputDecl,
   ModelDecl,
   ObservableDecl,
   ParameterDecl,
@@ -26,11 +27,11 @@ import type {
 import { UnitMismatch, unitOfExpr } from "./unit-check.js";
 import { DIMENSIONLESS, divide, formatDims, multiply, parseUnit, sameDimension, type Unit } from "./units.js";
 
-export type SymbolKind = "species" | "parameter" | "compartment" | "observable" | "time";
+export type SymbolKind = "species" | "parameter" | "compartment" | "input" | "observable" | "time";
 
 export interface SymbolInfo {
   kind: SymbolKind;
-  /** Index in y (species), p (parameters then compartments) or the observable list. */
+  /** Index in y (species), p (parameters, then compartments, then inputs) or the observable list. */
   index: number;
   unit: Unit;
   module: string;
@@ -52,6 +53,14 @@ export interface AnalyzedParameter {
   index: number;
   unit: Unit;
   value: number;
+}
+
+export interface AnalyzedInput {
+  decl: InputDecl;
+  module: string;
+  /** Slot in the parameter vector (after parameters and compartments). */
+  index: number;
+  unit: Unit;
 }
 
 export interface AnalyzedObservable {
@@ -98,6 +107,8 @@ export interface ModelAnalysis {
   timeUnit: string;
   species: AnalyzedSpecies[];
   parameters: AnalyzedParameter[];
+  /** Inputs, in declaration order; their slots follow the parameters in p. */
+  inputs: AnalyzedInput[];
   observables: AnalyzedObservable[];
   /** Observable indices in dependency order. */
   observableOrder: number[];
@@ -256,6 +267,7 @@ export function analyzeModel(model: ModelDecl, options: AnalyzeOptions = {}): Mo
   const parameters: AnalyzedParameter[] = [];
   const compartments: { decl: CompartmentDecl; module: string; unit: Unit }[] = [];
   const speciesDecls: { decl: SpeciesDecl; module: string; unit: Unit }[] = [];
+  const inputDecls: { decl: InputDecl; module: string; unit: Unit }[] = [];
   const observableDecls: { decl: ObservableDecl; module: string; unit: Unit }[] = [];
   const processDecls: { decl: ProcessDecl; module: string }[] = [];
   const eventDecls: { decl: EventDecl; module: string }[] = [];
@@ -299,6 +311,17 @@ export function analyzeModel(model: ModelDecl, options: AnalyzeOptions = {}): Mo
         value: p.value,
       });
     }
+    if (mod.inputs !== undefined && !Array.isArray(mod.inputs))
+      throw new InputError(
+        `module "${mod.name}".inputs`,
+        mod.inputs,
+        "a list of { name, unit, description }",
+      );
+    for (const x of mod.inputs ?? []) {
+      const f = where("input", x.name, mod.name);
+      claim(x.name, f, f);
+      inputDecls.push({ decl: x, module: mod.name, unit: unitIn(`${f}.unit`, x.unit) });
+    }
     for (const s of mod.species ?? []) {
       const f = where("species", s.name, mod.name);
       claim(s.name, f, f);
@@ -334,6 +357,9 @@ export function analyzeModel(model: ModelDecl, options: AnalyzeOptions = {}): Mo
   }
   for (const p of parameters)
     symbols.set(p.decl.name, { kind: p.kind, index: p.index, unit: p.unit, module: p.module });
+  const inputs: AnalyzedInput[] = inputDecls.map((x, k) => ({ ...x, index: parameters.length + k }));
+  for (const x of inputs)
+    symbols.set(x.decl.name, { kind: "input", index: x.index, unit: x.unit, module: x.module });
   speciesDecls.forEach((s, i) => {
     symbols.set(s.decl.name, { kind: "species", index: i, unit: s.unit, module: s.module });
   });
@@ -427,14 +453,27 @@ export function analyzeModel(model: ModelDecl, options: AnalyzeOptions = {}): Mo
         if (ex) return ex.scale === 1 ? undefined : mul({ kind: "sym", name }, num(ex.scale));
         const s = symbols.get(name);
         if (!s || s.kind === "observable") return undefined;
-        if (s.kind === "time" || s.kind === "species" || s.kind === "parameter" || s.kind === "compartment") {
+        if (
+          s.kind === "time" ||
+          s.kind === "species" ||
+          s.kind === "parameter" ||
+          s.kind === "compartment" ||
+          s.kind === "input"
+        ) {
           return s.unit.scale === 1 ? undefined : mul({ kind: "sym", name }, num(s.unit.scale));
         }
         return undefined;
       }),
     );
 
-  const ANY: ReadonlySet<SymbolKind> = new Set(["species", "parameter", "compartment", "observable", "time"]);
+  const ANY: ReadonlySet<SymbolKind> = new Set([
+    "species",
+    "parameter",
+    "compartment",
+    "input",
+    "observable",
+    "time",
+  ]);
   const CONSTANT: ReadonlySet<SymbolKind> = new Set(["parameter", "compartment"]);
 
   // ---- species ----
@@ -559,7 +598,18 @@ export function analyzeModel(model: ModelDecl, options: AnalyzeOptions = {}): Mo
     return { decl, module, args, assign, usesTime };
   });
 
-  return { model, timeUnit, species, parameters, observables, observableOrder, processes, events, symbols };
+  return {
+    model,
+    timeUnit,
+    species,
+    parameters,
+    inputs,
+    observables,
+    observableOrder,
+    processes,
+    events,
+    symbols,
+  };
 }
 
 const speciesUnitText = (u: string) => (u.includes("/") || u.includes("*") ? `(${u})` : u);

@@ -35,6 +35,7 @@ function resolver(a: ModelAnalysis, extra?: Map<string, string>): (name: string)
         return `y[${s.index}]`;
       case "parameter":
       case "compartment":
+      case "input":
         return `p[${s.index}]`;
       case "observable":
         return `o${s.index}`;

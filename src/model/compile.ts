@@ -81,7 +81,17 @@ export function compileAnalysis(a: ModelAnalysis): CompiledModel {
       ...(c.source ? { source: c.source } : {}),
     };
   });
-  const defaults = Float64Array.from(parameters, (p) => p.value);
+  const inputs = a.inputs.map((x) => ({
+    name: x.decl.name,
+    index: x.index,
+    unit: x.decl.unit,
+    module: x.module,
+    description: x.decl.description,
+  }));
+  const slots = parameters.length + inputs.length;
+  const defaults = new Float64Array(slots);
+  for (const q of parameters) defaults[q.index] = q.value;
+  const inputIdx = new Map(inputs.map((x) => [x.name, x.index]));
   const speciesIdx = new Map(species.map((s) => [s.name, s.index]));
   const paramIdx = new Map(parameters.map((p) => [p.name, p.index]));
   const obsIdx = new Map(a.observables.map((o) => [o.decl.name, o.index]));
@@ -96,11 +106,11 @@ export function compileAnalysis(a: ModelAnalysis): CompiledModel {
     return i;
   };
   const checkP = (p: Float64Array) => {
-    if (!(p instanceof Float64Array) || p.length !== parameters.length) {
+    if (!(p instanceof Float64Array) || p.length !== slots) {
       throw new InputError(
         "parameters",
         p,
-        `a Float64Array of ${parameters.length} values (model "${model.name}")`,
+        `a Float64Array of ${slots} values (model "${model.name}"${inputs.length ? `: ${parameters.length} parameters and ${inputs.length} inputs` : ""})`,
       );
     }
   };
@@ -115,6 +125,7 @@ export function compileAnalysis(a: ModelAnalysis): CompiledModel {
       .map((p) => ({ ...(p.decl as CompartmentDecl), module: p.module })),
     species,
     parameters,
+    inputs,
     observables: a.observables.map((o) => ({
       name: o.decl.name,
       index: o.index,
@@ -146,6 +157,7 @@ export function compileAnalysis(a: ModelAnalysis): CompiledModel {
     jacobianPattern: { rows: Int32Array.from(code.pattern.rows), cols: Int32Array.from(code.pattern.cols) },
     speciesIndex: (name) => lookup(speciesIdx, name, "species"),
     parameterIndex: (name) => lookup(paramIdx, name, "parameter"),
+    inputIndex: (name) => lookup(inputIdx, name, "input"),
     observableIndex: (name) => lookup(obsIdx, name, "observable"),
     defaultParameters: () => defaults.slice(),
     checkParameters(p) {

@@ -28,6 +28,15 @@ export interface CompiledParameter {
   max?: number;
 }
 
+/** An input (see InputDecl): its slot `index` in the parameter vector, written by the caller. */
+export interface CompiledInput {
+  name: string;
+  index: number;
+  unit: string;
+  module: string;
+  description: string;
+}
+
 export interface CompiledObservable {
   name: string;
   index: number;
@@ -62,6 +71,12 @@ export interface CompiledModel {
   compartments: readonly (CompartmentDecl & { module: string })[];
   species: readonly CompiledSpecies[];
   parameters: readonly CompiledParameter[];
+  /**
+   * Inputs: quantities of time the caller supplies by writing p[input.index] (declared unit) before it
+   * evaluates rhs, jacobian or observe at a time t. Their slots follow the parameters and compartments,
+   * so a parameter vector has parameters.length + inputs.length entries (inputs 0 by default).
+   */
+  inputs: readonly CompiledInput[];
   observables: readonly CompiledObservable[];
   processes: readonly CompiledProcess[];
   events: readonly CompiledEvent[];
@@ -73,9 +88,11 @@ export interface CompiledModel {
   speciesIndex(name: string): number;
   /** Index of a parameter or compartment in the parameter vector; InputError if unknown. */
   parameterIndex(name: string): number;
+  /** Slot of an input in the parameter vector; InputError if unknown. */
+  inputIndex(name: string): number;
   /** Index of an observable; InputError if unknown. */
   observableIndex(name: string): number;
-  /** A fresh parameter vector with the declared values. */
+  /** A fresh parameter vector with the declared values (and 0 for every input). */
   defaultParameters(): Float64Array;
   /**
    * Checks a parameter vector (length, finite values, declared min/max); InputError naming the first

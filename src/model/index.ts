@@ -3,12 +3,14 @@ export type { AnalyzeOptions } from "./analyze.js";
 export { compileModel } from "./compile.js";
 export type {
   CompiledEvent,
+  CompiledInput,
   CompiledModel,
   CompiledObservable,
   CompiledParameter,
   CompiledProcess,
   CompiledSpecies,
 } from "./compiled.js";
+export { inputForm } from "./input-form.js";
 export { modelReferenceMarkdown } from "./reference-markdown.js";
 export {
   DEFAULT_MODEL,

@@ -24,6 +24,7 @@ function lookupFor(
         return y[s.index] * s.unit.scale;
       case "parameter":
       case "compartment":
+      case "input":
         return p[s.index] * s.unit.scale;
       case "time":
         return t * s.unit.scale;
@@ -106,7 +107,7 @@ export function interpretedJacobian(
       const s = a.symbols.get(name);
       if (!s) return BUILTIN_CONSTANTS[name] ?? Number.NaN;
       if (s.kind === "species") return y[s.index];
-      if (s.kind === "parameter" || s.kind === "compartment") return p[s.index];
+      if (s.kind === "parameter" || s.kind === "compartment" || s.kind === "input") return p[s.index];
       if (s.kind === "time") return t;
       return Number.NaN;
     };

@@ -8,6 +8,7 @@
  * annotation, not exported as SBML events. Browser-safe (returns a string).
  */
 
+import { InputError } from "../errors.js";
 import { evidence } from "../evidence/evidence.js";
 import {
   type AnalyzedProcess,
@@ -241,6 +242,12 @@ function observablesInBase(e: Expr, a: ModelAnalysis): Expr {
 
 export function exportSbml(model: ModelDecl, options: AnalyzeOptions = {}): string {
   const a = analyzeModel(model, options);
+  if (a.inputs.length > 0)
+    throw new InputError(
+      `model "${model.name}" inputs`,
+      a.inputs.map((x) => x.decl.name).join(", "),
+      "a model without inputs (SBML has no quantity supplied from outside the model: export the form that computes them, e.g. the patient model with its drug modules as ODEs)",
+    );
   return writeSbml(a);
 }
 

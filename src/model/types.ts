@@ -19,6 +19,12 @@
  *   molecule/um^2, Avogadro's number included). Literal numbers are dimensionless except 0, so a
  *   threshold on a dimensioned quantity is a parameter with a unit.
  * - Stoichiometric coefficients are numbers or expressions over parameters and compartments only.
+ * - Inputs: a module may declare `inputs`, quantities of time the simulator supplies while it solves
+ *   (e.g. drug amounts from a separate pharmacokinetic solve, see ./input-form.ts). They may appear in
+ *   rates, observables and event assignments, not in initial values or stoichiometry; no process or
+ *   event changes them. Compiled, each input has a slot in the parameter vector after the parameters
+ *   and compartment sizes (CompiledModel.inputs), which the caller writes before evaluating the model
+ *   at a time t; the Jacobian ∂f/∂y does not contain them (they do not depend on the state).
  * - Sources: every parameter has one. A compartment's size needs one too, except the dimensionless
  *   placeholder (size 1, unit "1"); checked when `compartmentSources` is on (always for the registered
  *   models and the CLI; see AnalyzeOptions in analyze.ts). Every process names at least one evidence id.
@@ -114,12 +120,24 @@ export interface EventDecl {
   description: string;
 }
 
+/**
+ * An input: a quantity of time supplied by the simulator, not computed by the model (no value, no
+ * source here: whoever supplies it documents where it comes from).
+ */
+export interface InputDecl {
+  name: string;
+  unit: string;
+  description: string;
+}
+
 export interface ModuleDecl {
   name: string;
   description: string;
   compartments?: CompartmentDecl[];
   species?: SpeciesDecl[];
   parameters?: ParameterDecl[];
+  /** Quantities of time supplied by the simulator (see the file comment). */
+  inputs?: InputDecl[];
   processes?: ProcessDecl[];
   observables?: ObservableDecl[];
   events?: EventDecl[];

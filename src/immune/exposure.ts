@@ -1,0 +1,244 @@
+/**
+ * Drug exposure as inputs of the patient model (the input form of patient-model.ts). The PK/PD module
+ * of a drug depends on nothing of the immune model, so it is solved on its own (the module compiled
+ * alone, the patient's values of its parameters, its dose and infusion events) and its state enters the
+ * immune solve as a function of time: doses are then no discontinuities of the 80-species stiff solve,
+ * only of this small one.
+ *
+ * Between the PK solver's accepted steps the state is a cubic Hermite interpolant of the step values and
+ * their derivatives (the module's right-hand side at each step): C¹ between doses, exact at the steps,
+ * right-continuous at a dose (the value after the dose from the dose time on, as the all-in-one solve
+ * reports it). The PK solve runs at a relative tolerance well below the immune solve's (PK_RTOL_FACTOR),
+ * so the interpolated exposure is more accurate than the all-in-one solve, which carries the PK species
+ * at the immune tolerance (test/immune/exposure-input.test.ts compares the two). Browser-safe; allocation
+ * only when built (once per simulation).
+ */
+
+import type { CompiledModel } from "../model/compiled.js";
+import { solveOde } from "../numerics/ode/solve.js";
+import type { OdeStats } from "../numerics/ode/types.js";
+import type { ModelCache } from "./model-cache.js";
+import type { PlannedEvent } from "./treatment-plan.js";
+
+/** PK tolerance = immune rtol × this, within [PK_RTOL_MIN, PK_RTOL_MAX]. */
+export const PK_RTOL_FACTOR = 1e-3;
+const PK_RTOL_MIN = 1e-12;
+const PK_RTOL_MAX = 1e-8;
+/** Absolute tolerance of the PK species (mg, mg/day, days, 0/1): far below any dose. */
+const PK_ATOL = 1e-12;
+
+/** One drug's solved exposure: Hermite nodes of its PK state and the input slots they fill. */
+class DrugExposure {
+  private seg = 0;
+  /** Next break (dose, infusion start or stop) the immune solve has not passed; Infinity: none. */
+  private cap = Number.POSITIVE_INFINITY;
+  private nextBreak = 0;
+  constructor(
+    /** Slots in the patient parameter vector, in the PK model's species order. */
+    private readonly slots: Int32Array,
+    private readonly times: Float64Array,
+    /** Node values and derivatives, row-major (node × species). */
+    private readonly values: Float64Array,
+    private readonly slopes: Float64Array,
+    private readonly initial: Float64Array,
+    /** Break times and, for each, the index of its first (pre-event) node. */
+    private readonly breaks: Float64Array,
+    private readonly preNodes: Int32Array,
+  ) {}
+
+  /** The immune solve starts at t0: values at or after a break not yet crossed are left limits. */
+  begin(t0: number): void {
+    this.nextBreak = 0;
+    while (this.nextBreak < this.breaks.length && this.breaks[this.nextBreak] < t0) this.nextBreak++;
+    this.cap = this.nextBreak < this.breaks.length ? this.breaks[this.nextBreak] : Number.POSITIVE_INFINITY;
+  }
+
+  /** The immune solve has reached time t and goes on past it (every break at or before t is crossed). */
+  cross(t: number): void {
+    while (this.nextBreak < this.breaks.length && this.breaks[this.nextBreak] <= t) this.nextBreak++;
+    this.cap = this.nextBreak < this.breaks.length ? this.breaks[this.nextBreak] : Number.POSITIVE_INFINITY;
+  }
+
+  /** Back to right-continuous values everywhere (after the solve, for the observables). */
+  end(): void {
+    this.cap = Number.POSITIVE_INFINITY;
+  }
+
+  writeInitial(p: Float64Array): void {
+    for (let i = 0; i < this.slots.length; i++) p[this.slots[i]] = this.initial[i];
+  }
+
+  write(t: number, p: Float64Array): void {
+    const T = this.times;
+    const last = T.length - 1;
+    const k = this.slots.length;
+    if (last === 0) {
+      for (let i = 0; i < k; i++) p[this.slots[i]] = this.values[i];
+      return;
+    }
+    // segment: the last node at or before t (right-continuous at a dose's duplicated node), or, at and
+    // after a break the solve has not crossed yet, the segment ending at the break (left limit)
+    let s = this.seg;
+    if (t >= this.cap) {
+      const j = this.preNodes[this.nextBreak];
+      if (j === 0) {
+        for (let i = 0; i < k; i++) p[this.slots[i]] = this.values[i];
+        return;
+      }
+      s = j - 1;
+    } else if (t < T[s]) {
+      // back (a rejected step, a restart): bisection for the last node at or before t
+      let lo = 0;
+      let hi = s;
+      while (hi - lo > 1) {
+        const mid = (lo + hi) >> 1;
+        if (T[mid] <= t) lo = mid;
+        else hi = mid;
+      }
+      s = lo;
+    } else while (s < last - 1 && T[s + 1] <= t) s++;
+    this.seg = s;
+    const t0 = T[s];
+    const h = T[s + 1] - t0;
+    const a = s * k;
+    const b = a + k;
+    if (h === 0) {
+      for (let i = 0; i < k; i++) p[this.slots[i]] = this.values[b + i];
+      return;
+    }
+    const x = (t - t0) / h;
+    const x1 = 1 - x;
+    const h00 = (1 + 2 * x) * x1 * x1;
+    const h10 = x * x1 * x1 * h;
+    const h01 = x * x * (3 - 2 * x);
+    const h11 = -x * x * x1 * h;
+    const Y = this.values;
+    const F = this.slopes;
+    for (let i = 0; i < k; i++)
+      p[this.slots[i]] = h00 * Y[a + i] + h10 * F[a + i] + h01 * Y[b + i] + h11 * F[b + i];
+  }
+}
+
+export interface ExposureSolution {
+  /** Writes every drug's inputs at time t into p. */
+  write(t: number, p: Float64Array): void;
+  /** Writes every drug's initial (pre-treatment) PK state: the constant exposure of the burn-in. */
+  writeInitial(p: Float64Array): void;
+  /**
+   * Times at which the exposure has a discontinuity (doses, infusion starts and stops): the immune
+   * solve stops there (events without a state change) and calls cross(t) before it goes on, so that a
+   * step ending at a break sees the exposure before it (its left limit) and the next one the exposure
+   * after it. begin(t0) before the solve, end() after it (right-continuous values for the output).
+   */
+  breaks: number[];
+  begin(t0: number): void;
+  cross(t: number): void;
+  end(): void;
+  /** The PK solves' statistics, summed over drugs. */
+  stats: OdeStats;
+  status: "success" | "failure";
+  message: string;
+}
+
+/**
+ * Solves the PK of every drug module in input form in `model` over [t0, tEnd] with the events of
+ * `events` that belong to it, parameters taken by name from the patient vector `p`.
+ */
+export function solveExposure(
+  model: CompiledModel,
+  cache: ModelCache,
+  drugs: readonly string[],
+  events: readonly PlannedEvent[],
+  p: Float64Array,
+  t0: number,
+  tEnd: number,
+  rtol: number,
+): ExposureSolution {
+  const stats: OdeStats = { steps: 0, rejected: 0, rhsEvals: 0, jacobianEvals: 0, factorizations: 0 };
+  const tracks: DrugExposure[] = [];
+  const pkRtol = Math.min(PK_RTOL_MAX, Math.max(PK_RTOL_MIN, rtol * PK_RTOL_FACTOR));
+  let status: "success" | "failure" = "success";
+  let message = "";
+  const exposureEvents = new Set<string>();
+  const isExposureEvent = (name: string) => exposureEvents.has(name);
+  for (const drug of drugs) {
+    const pk = cache.drugPk(drug);
+    const pp = pk.defaultParameters();
+    for (const q of pk.parameters) pp[q.index] = p[model.parameterIndex(q.name)];
+    const k = pk.species.length;
+    const slots = Int32Array.from(pk.species, (s) => model.inputIndex(s.name));
+    const names = new Set(pk.events.map((e) => e.name));
+    for (const e of names) exposureEvents.add(e);
+    const own = events.filter((e) => names.has(e.event) && e.day <= tEnd);
+    const solution = solveOde(pk.problem(pp, t0, tEnd), {
+      method: "dopri5",
+      rtol: pkRtol,
+      atol: PK_ATOL,
+      nonNegative: [...pk.nonNegativeIndices],
+      events: own.map((e) => ({
+        at: e.day,
+        name: e.event,
+        apply: (y: Float64Array) => pk.applyEvent(e.event, y, pp, e.args),
+      })),
+      maxSteps: 1_000_000,
+    });
+    stats.steps += solution.stats.steps;
+    stats.rejected += solution.stats.rejected;
+    stats.rhsEvals += solution.stats.rhsEvals;
+    stats.jacobianEvals += solution.stats.jacobianEvals;
+    stats.factorizations += solution.stats.factorizations;
+    if (solution.status !== "success") {
+      status = "failure";
+      message = `PK of ${drug}: ${solution.message}`;
+      break;
+    }
+    const m = solution.t.length;
+    const values = new Float64Array(m * k);
+    const slopes = new Float64Array(m * k);
+    const dy = new Float64Array(k);
+    for (let j = 0; j < m; j++) {
+      values.set(solution.y[j], j * k);
+      pk.rhs(solution.t[j], solution.y[j], dy, pp);
+      slopes.set(dy, j * k);
+    }
+    const breakTimes = [...new Set(own.map((e) => e.day))].sort((a, b) => a - b);
+    const preNodes = Int32Array.from(breakTimes, (tb) => {
+      for (let j = 0; j + 1 < m; j++) if (solution.t[j] === tb && solution.t[j + 1] === tb) return j;
+      throw new Error(`PK of ${drug}: no event node at t = ${tb}`);
+    });
+    tracks.push(
+      new DrugExposure(
+        slots,
+        solution.t,
+        values,
+        slopes,
+        pk.initialState(pp),
+        Float64Array.from(breakTimes),
+        preNodes,
+      ),
+    );
+  }
+  return {
+    write(t, q) {
+      for (const d of tracks) d.write(t, q);
+    },
+    writeInitial(q) {
+      for (const d of tracks) d.writeInitial(q);
+    },
+    breaks: [
+      ...new Set(events.filter((e) => e.day <= tEnd && isExposureEvent(e.event)).map((e) => e.day)),
+    ].sort((a, b) => a - b),
+    begin(t) {
+      for (const d of tracks) d.begin(t);
+    },
+    cross(t) {
+      for (const d of tracks) d.cross(t);
+    },
+    end() {
+      for (const d of tracks) d.end();
+    },
+    stats,
+    status,
+    message,
+  };
+}
