@@ -19,11 +19,13 @@
  * Writes <out>/<prefix>.csv, .svg, .png atomically and prints the classification counts. --params
  * overrides model parameters for every run (for sensitivity maps; the default map uses none).
  *
- *   npx tsx scripts/abscopal-map.ts --thresholds [--pdl1 0.3] [--out docs/figures]
+ *   npx tsx scripts/abscopal-map.ts --thresholds [--pdl1 0.05,0.3,1] [--out docs/figures]
  * For each infiltration level of the grid (and the PD-L1 levels asked for): the smallest antigenicity
  * at which each arm gives a distant response, by bisection on a log scale over [0.05, 4] (12 halvings,
  * ~0.03 % of the value; assumes one threshold per line, as the grid shows). Writes
- * <out>/abscopal-thresholds.csv. The synergy band of a line is [combo threshold, anti-PD-1 threshold).
+ * <out>/abscopal-thresholds.csv (Infinity: no response up to 4) and a chart of the thresholds against
+ * infiltration at PD-L1 0.3 (.svg, .png). The synergy band of a line is [combo threshold, anti-PD-1
+ * threshold).
  *
  *   npx tsx scripts/abscopal-map.ts --diagnose
  * Prints what limits the distant response at the intermediate phenotype (antigenicity 0.5,
@@ -35,6 +37,7 @@ import * as Plot from "@observablehq/plot";
 import { writeFileAtomic } from "../src/cli/output.js";
 import { ModelCache, simulatePatient } from "../src/immune/index.js";
 import { chartDocument, toStandaloneSvg } from "../src/report/dom.js";
+import { lineChartSvg } from "../src/report/line-chart.js";
 import { svgToPng } from "../src/report/svg-to-png.js";
 import type { Scenario, Treatment } from "../src/scenario/schema.js";
 
@@ -59,6 +62,12 @@ const ARMS: Record<string, Treatment[]> = {
   combo: [CRYO, NIVO],
 };
 type Arm = keyof typeof ARMS;
+const ARM_LABELS: Record<Arm, string> = {
+  none: "untreated",
+  cryo: "cryo alone",
+  ici: "anti-PD-1 alone",
+  combo: "cryo + anti-PD-1",
+};
 
 const CLASSES = ["untreated", "cryo-alone", "ici-alone", "synergy", "antagonism", "none"] as const;
 type CellClass = (typeof CLASSES)[number];
@@ -196,10 +205,11 @@ function antigenicityThreshold(
   infiltration: number,
   pdl1: number,
   treatments: Treatment[],
+  params?: Record<string, number>,
 ): number {
   const responds = (a: number) =>
-    distantResponse(cache, { antigenicity: a, infiltration, pdl1_expression: pdl1 }, treatments).bestPct <=
-    RESPONSE;
+    distantResponse(cache, { antigenicity: a, infiltration, pdl1_expression: pdl1 }, treatments, params)
+      .bestPct <= RESPONSE;
   let lo = 0.05;
   let hi = 4;
   if (!responds(hi)) return Number.POSITIVE_INFINITY;
@@ -213,17 +223,23 @@ function antigenicityThreshold(
 }
 
 function thresholds(): void {
-  const pdl1Levels = arg("pdl1", "0.3").split(",").map(Number);
+  const pdl1Levels = arg("pdl1", "0.05,0.3,1").split(",").map(Number);
   const out = arg("out", "docs/figures");
   const cache = new ModelCache();
   const arms = Object.keys(ARMS) as Arm[];
   const lines: string[] = [];
+  const series: Record<string, number[]> = {};
   for (const pdl1 of pdl1Levels)
     for (const infiltration of INFILTRATION) {
       const th = arms.map((a) => antigenicityThreshold(cache, infiltration, pdl1, ARMS[a]));
       const [, , ici, combo] = th;
       const ratio = combo / ici;
       lines.push([pdl1, infiltration, ...th.map((x) => x.toFixed(4)), ratio.toFixed(4)].join(","));
+      arms.forEach((a, k) => {
+        const key = `${a}, PD-L1 ${pdl1}`;
+        series[key] ??= [];
+        series[key].push(th[k]);
+      });
       console.log(
         `PD-L1 ${pdl1}, infiltration ${infiltration}: antigenicity for a distant response: ${arms.map((a, k) => `${a} ${th[k].toFixed(3)}`).join(", ")}; combo/anti-PD-1 ${ratio.toFixed(3)}`,
       );
@@ -231,7 +247,22 @@ function thresholds(): void {
   const header = ["pdl1_expression", "infiltration", ...arms.map((a) => `antigenicity_threshold_${a}`)];
   header.push("combo_over_ici");
   writeFileAtomic(`${out}/abscopal-thresholds.csv`, `${header.join(",")}\n${lines.join("\n")}\n`);
-  console.log(`wrote ${out}/abscopal-thresholds.csv`);
+  // the figure: the PD-L1 level of the intermediate phenotype (0.3) if asked for, else the first
+  const shown = pdl1Levels.includes(0.3) ? 0.3 : pdl1Levels[0];
+  const svg = lineChartSvg({
+    title: `Antigenicity needed for a distant response (best change ≤ −30 %), PD-L1 ${shown}`,
+    xLabel: "infiltration",
+    yLabel: "antigenicity threshold",
+    yScale: "log",
+    series: arms.map((a) => ({
+      name: ARM_LABELS[a],
+      x: INFILTRATION,
+      y: series[`${a}, PD-L1 ${shown}`],
+    })),
+  });
+  writeFileAtomic(`${out}/abscopal-thresholds.svg`, svg);
+  writeFileAtomic(`${out}/abscopal-thresholds.png`, svgToPng(svg, { widthPx: 1000 }));
+  console.log(`wrote ${out}/abscopal-thresholds.csv, .svg, .png`);
 }
 
 const INTERMEDIATE = { antigenicity: 0.5, infiltration: 0.4, pdl1_expression: 0.3 };
@@ -281,6 +312,7 @@ function diagnose(): void {
     "antigenicity 0.8, infiltration 0.4": { ...INTERMEDIATE, antigenicity: 0.8 },
   };
   const bounds: Record<string, Record<string, number>> = {
+    "Treg homing −16 % (treg_infiltration 0.168)": { treg_infiltration: 0.168 },
     "Treg homing halved (treg_infiltration 0.1)": { treg_infiltration: 0.1 },
     "no Treg brake on killing (r_treg_kill 0)": { r_treg_kill: 0 },
     "no myeloid brake (i_myeloid 0)": { i_myeloid: 0 },
@@ -299,6 +331,20 @@ function diagnose(): void {
       console.log(
         `  ${name}: cryo ${fmt(distantResponse(cache, ph, ARMS.cryo, p))}, combo ${fmt(distantResponse(cache, ph, ARMS.combo, p))}`,
       );
+  }
+  console.log(
+    "\nSynergy band at infiltration 0.4, PD-L1 0.3 (antigenicity thresholds; combination with the change in the cryo arms only):",
+  );
+  const ici04 = antigenicityThreshold(cache, 0.4, 0.3, ARMS.ici);
+  const bandCases: Record<string, Record<string, number>> = {
+    "as modelled": {},
+    "Treg homing −16 % (treg_infiltration 0.168)": { treg_infiltration: 0.168 },
+  };
+  for (const [name, p] of Object.entries(bandCases)) {
+    const combo04 = antigenicityThreshold(cache, 0.4, 0.3, ARMS.combo, p);
+    console.log(
+      `  ${name}: anti-PD-1 ${ici04.toFixed(3)}, combination ${combo04.toFixed(3)} (band ${(100 * (1 - combo04 / ici04)).toFixed(1)} % of the antigenicity)`,
+    );
   }
   const everyArm: Record<string, Record<string, number>> = {
     "memory formation k_mem ÷ 30": { k_mem: 0.01 / 30 },
