@@ -84,6 +84,21 @@ export function scenarioParameters(
   return p;
 }
 
+/** Structural nonzeros of a compiled model as positions i·n + j, each once (computed once per model). */
+const positions = new WeakMap<CompiledModel, Int32Array>();
+function patternPositions(model: CompiledModel): Int32Array {
+  let pos = positions.get(model);
+  if (pos === undefined) {
+    const n = model.species.length;
+    const at = new Set<number>();
+    const { rows, cols } = model.jacobianPattern;
+    for (let k = 0; k < rows.length; k++) at.add(rows[k] * n + cols[k]);
+    pos = Int32Array.from(at);
+    positions.set(model, pos);
+  }
+  return pos;
+}
+
 /**
  * The ODE problem in scaled variables z = y / scale (scale = 1 everywhere reproduces y itself). By default
  * the Jacobian is a coloured finite-difference one instead of the generated symbolic one: a right-hand-side
@@ -121,11 +136,7 @@ function problemOf(
   // with exposure inputs f depends on t (the Rosenbrock methods then difference ∂f/∂t)
   const problem: OdeProblem = { f, autonomous: exposure === null, y0: z0, t0: full.t0, tEnd: full.tEnd };
   if (jacobian === "solver") return problem;
-  // structural nonzeros, each position once
-  const at = new Set<number>();
-  const { rows, cols } = model.jacobianPattern;
-  for (let k = 0; k < rows.length; k++) at.add(rows[k] * n + cols[k]);
-  const pos = Int32Array.from(at);
+  const pos = patternPositions(model);
   let evaluate: (t: number, z: Float64Array, J: Float64Array) => void;
   if (jacobian === "colored") {
     const zScale = new Float64Array(n);

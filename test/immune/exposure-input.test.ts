@@ -3,7 +3,7 @@
  * as species, doses as events of the one solve): same columns and days, and both within what rtol 1e-6
  * promises of an rtol 1e-9 all-in-one Radau reference, for bolus and infusion regimens, a drug started
  * before the ablation and two drugs at once. The PK columns (serum, occupancy) of the input form are at
- * least as accurate as the all-in-one ones (its PK is solved at rtol × 1e-3).
+ * least as accurate as the all-in-one ones (its PK is solved at rtol × 1e-2).
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -111,11 +111,12 @@ for (const [name, scenario] of cases)
     const devInput = maxDeviation(reference, input);
     assert.ok(devOde.dev <= 1e-5, `ode: ${devOde.column} ${devOde.dev.toExponential(2)}`);
     assert.ok(devInput.dev <= 1e-5, `input: ${devInput.column} ${devInput.dev.toExponential(2)}`);
-    // the exposure columns: the input form's PK runs at rtol 1e-9, the all-in-one at 1e-6
+    // the exposure columns: the input form's PK runs at rtol 1e-8, the all-in-one at 1e-6 (whose PK
+    // columns deviate by ~1e-6 of their scale on the 730-day benchmark scenario)
     const pk = input.columnNames.filter((c) => /_(serum|site|occupancy|occupancy_blood|clearance)$/.test(c));
     assert.ok(pk.length >= 5, pk.join(", "));
     const devPk = maxDeviation(reference, input, pk);
-    assert.ok(devPk.dev <= 1e-7, `input PK: ${devPk.column} ${devPk.dev.toExponential(2)}`);
+    assert.ok(devPk.dev <= 2e-7, `input PK: ${devPk.column} ${devPk.dev.toExponential(2)}`);
   });
 
 test("the exposure form is part of the structure: both forms cached side by side, same parameters", () => {
