@@ -17,6 +17,8 @@ export interface LineChartSpec {
   yLabel: string;
   series: LineSeries[];
   yScale?: "linear" | "log";
+  /** Fixed y-axis range (default: the data's extent). */
+  yDomain?: [number, number];
   /** Vertical rules at these x values (e.g. dose days), with an optional label. */
   markers?: { x: number; label?: string }[];
   /** Horizontal reference lines (e.g. a 70 % occupancy threshold). */
@@ -68,7 +70,12 @@ export function lineChartSvg(spec: LineChartSpec): string {
     marginLeft: 70,
     style: { fontFamily: "DejaVu Sans, sans-serif", fontSize: "12px", background: "white" },
     x: { label: spec.xLabel, grid: true },
-    y: { label: spec.yLabel, grid: true, type: spec.yScale ?? "linear" },
+    y: {
+      label: spec.yLabel,
+      grid: true,
+      type: spec.yScale ?? "linear",
+      ...(spec.yDomain ? { domain: spec.yDomain } : {}),
+    },
     color: { domain: names, range: names.map(seriesColor) },
     marks,
   });

@@ -63,6 +63,10 @@ describe("cryoimmune pk", () => {
     assert.match(text, /^<\?xml/);
     assert.match(text, /Serum concentration/);
     assert.match(text, /Target occupancy/);
+    // Every horizontal reference rule is labelled: one rule (70 %, Brahmer 2010), no bare 0 % line.
+    const rules = [...text.matchAll(/stroke="#c33" aria-label="rule"><line y2="([\d.]+)" y1="([\d.]+)"/g)];
+    assert.equal(rules.length, 1, "one reference rule");
+    assert.match(text, /fill="#c33" aria-label="text"><text [^>]*>70 % \(Brahmer 2010, blood T cells\)</);
     const png = join(dir, "pk.png");
     assert.equal(
       cli("--drug", "ipilimumab", "--regimen", "3 mg/kg q3w x4", "--days", "84", "--plot", png).code,
