@@ -42,12 +42,22 @@ function v(value: number, unit: string, source: string): SourcedValue {
 
 const ARGON_FLOOR =
   "argon normal boiling point −185.8 °C (J–T expansion floor; surfaces reach −140…−185 °C, SCIENCE.md §1)";
-/** Fitted: the single 2.4 mm probe's −30 °C diameter in 39 °C gel (Littrup et al., JVIR 2009); see docs/thermal.md. */
+/**
+ * Fitted (the only fitted probe parameter): the single 2.4 mm probe's −30 °C diameter in 39 °C gel
+ * (Littrup et al., JVIR 2009: 1.2 cm; model 1.18 cm, axisymmetric 0.5 mm). Littrup is a validation source,
+ * not a calibration target (data/calibration/targets.json has no thermal target), so the one-probe row of
+ * the validation table is a fit, not a check; the two-, three- and four-probe rows and the 1.7 mm ratio are
+ * predictions. Sensitivity (same run): h = 500 / 1000 W/m²/K give 0.92 / 1.44 cm. With h = 700 the lone
+ * probe's surface settles near −81 °C, well above the −140…−150 °C read on probes in agar (Cryobiology
+ * 2025;120:105274, another probe), i.e. h stands for more than the probe wall (the cooling power a J–T
+ * needle can deliver under a 39 °C heat load). See docs/thermal.md.
+ */
 export const ARGON_FILM_FITTED = 700;
 const ARGON_FILM = {
   value: ARGON_FILM_FITTED,
   unit: "W/m^2/K",
-  source: "fitted to Littrup et al. JVIR 2009: one 2.4 mm probe, 39 °C gel, −30 °C isotherm 1.2 cm at 15 min",
+  source:
+    "fitted to Littrup et al. JVIR 2009 (a validation source, not a calibration target): one 2.4 mm probe, 39 °C gel, −30 °C isotherm 1.2 cm at 15 min",
 };
 const ARGON_RAMP = v(15, "s", "assumed: J–T needles reach their floor within about a minute");
 const HELIUM_THAW = v(20, "°C", "assumed: helium active thaw warms the surface to about +20 °C");

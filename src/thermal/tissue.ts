@@ -6,8 +6,13 @@
  * Unfrozen properties of organs are IT'IS tissue database (v4.1, 2022) mean values: density ρ, heat
  * capacity c, conductivity k, "heat transfer rate" (perfusion, mL/min/kg, converted to 1/s with the
  * tissue's density) and heat generation rate. † These IT'IS numbers were entered from memory and must be
- * checked against the database before they serve as a calibration target. Frozen properties and latent
- * heat are not in IT'IS; they follow Deng & Liu (2004) for water-rich tissue (assumed transferable).
+ * checked against the database before they serve as a calibration target. A check on 2026-11-25 with the
+ * project's search tool found the IT'IS database overview and its documentation (v2.5, 2014: the five
+ * thermal quantities density, heat capacity, thermal conductivity, heat transfer rate (perfusion, per kg
+ * tissue) and heat generation rate, merged with McIntosh & Anderson, Biophys Rev Lett 2010) but not the
+ * value tables of any version, so no value below could be verified and every one keeps its †. Frozen
+ * properties and latent heat are not in IT'IS; they follow Deng & Liu (2004) for water-rich tissue
+ * (assumed transferable).
  */
 import { InputError } from "../errors.js";
 
@@ -43,7 +48,8 @@ export interface Tissue {
 }
 
 const DENG = "Deng & Liu, Numer Heat Transfer A 2004 (generic tissue)";
-const ITIS = "IT'IS tissue database v4.1 (2022), mean value †recalled, verify";
+const ITIS =
+  "IT'IS tissue database v4.1 (2022), mean value †entered from memory; not verified (value tables not reachable on 2026-11-25)";
 
 function v(value: number, unit: string, source: string): SourcedValue {
   return { value, unit, source };
