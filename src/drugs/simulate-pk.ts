@@ -40,6 +40,11 @@ export interface SimulatePkInput {
   atol?: number;
   /** Target turnover (quasi-steady-state TMDD) per drug name; see PkModuleOptions.targetBinding. */
   targetBinding?: Record<string, TargetBindingParameters>;
+  /**
+   * Values for named model parameters, e.g. one virtual patient from ./population.ts
+   * (`nivolumab_CL`, `nivolumab_eta_CL_Q`, …); positive and finite.
+   */
+  parameters?: Record<string, number>;
 }
 
 export interface DrugExposure {
@@ -144,6 +149,11 @@ export function simulatePk(input: SimulatePkInput): PkSimulation {
     }),
   });
   const p = model.defaultParameters();
+  for (const [name, value] of Object.entries(input.parameters ?? {})) {
+    if (!(Number.isFinite(value) && value > 0))
+      throw new InputError(`parameters.${name}`, value, "a positive finite parameter value");
+    p[model.parameterIndex(name)] = value;
+  }
   const obs = new Float64Array(model.observables.length);
   const serumIndex = new Map(records.map((r) => [r.name, model.observableIndex(pkNames(r.name).serum)]));
   const siteIndex = new Map(records.map((r) => [r.name, model.observableIndex(pkNames(r.name).site)]));

@@ -117,3 +117,51 @@ export function assumed(note: string): Source {
 export function derived(citation: string, note: string): Source {
   return { kind: "derived", citation, note };
 }
+
+/** Exposure facts used as checks (test/drugs/published-exposure.test.ts), one place for each source. */
+export const EXPOSURE_SOURCES = {
+  nivolumabQ4w: lit(
+    "Model-based evaluation of the efficacy and safety of nivolumab once every 4 weeks across multiple tumor types. Ann Oncol 2020 (Elsevier; authors include Ivaturi V, Gopalakrishnan M, Gobburu J)",
+    "Abstract, Results",
+    "seen in the University of Maryland archive listing of the abstract (archive.hshsl.umaryland.edu); 480 mg Q4W vs 3 mg/kg Q2W, popPK predictions for 3203 patients",
+  ),
+  durvalumabLabel: LABEL(
+    "IMFINZI (durvalumab)",
+    "Pharmacodynamics: 1500 mg Q4W vs 10 mg/kg Q2W at steady state",
+    "seen in the MIMS Hong Kong reproduction of the prescribing information",
+  ),
+  durvalumabTdm: lit(
+    "TDM-Based Tailored Dosing of Durvalumab in Lung Cancer Patients: A Comprehensive Population Pharmacokinetic-Pharmacoeconomic Evaluation (Clin Pharmacokinet)",
+    "Methods 2.1",
+    "seen in a reproduction (med4.mdlalibrary.com); reports the licence holder's simulation: 95.4 % of patients above a Ctrough of 53.3 µg/mL at 10 mg/kg Q2W",
+  ),
+  pembrolizumabSwissLabel: lit(
+    "KEYTRUDA (pembrolizumab) Swiss prescribing information (Fachinformation)",
+    "Pharmakokinetik",
+    "seen on ch.oddb.org: steady state after 16 weeks of Q3W dosing, systemic accumulation 2.1-fold",
+  ),
+  pembrolizumabQ6w: lit(
+    "Lala M, Li TR, de Alwis DP, et al. A six-weekly dosing schedule for pembrolizumab in patients with cancer based on evaluation using modelling and simulation. Eur J Cancer 2020;131:68-75",
+    "Abstract, Results",
+  ),
+  atezolizumabSmpc: lit(
+    "Tecentriq (atezolizumab) EU summary of product characteristics (EMA)",
+    "section 5.2",
+    "seen through a secondary reproduction (galenreasoner.com): accumulation 1.91 (AUC), 1.46 (Cmax), 2.75 (Ctrough); steady state after 6–9 weeks",
+  ),
+  tislelizumabPhase1: lit(
+    "Desai J, Deva S, Lee JS, et al. Phase IA/IB study of single-agent tislelizumab, an investigational anti-PD-1 antibody, in solid tumors. J Immunother Cancer 2020;8(1):e000453",
+    "Table 2 (part 3, 200 mg every 3 weeks)",
+    "table seen on jitc.bmj.com; its dose levels match this study's phase IA design",
+  ),
+  tislelizumabSmpc: lit(
+    "Tevimbra (tislelizumab) EU summary of product characteristics (EMA)",
+    "section 5.2",
+    "seen through a secondary reproduction (rxreasoner.com): 90 % of steady state after about 84 days at 200 mg Q3W, accumulation about 2-fold",
+  ),
+  tremelimumabStride: lit(
+    "Song X, et al. Exposure-Response Analyses of Tremelimumab Monotherapy or in Combination with Durvalumab in Patients with Unresectable Hepatocellular Carcinoma. Clin Cancer Res 2023;29(4):754-763",
+    "Abstract, Results",
+    "predicted Cmin1 of tremelimumab in the STRIDE regimen (300 mg once) 12.9 µg/mL",
+  ),
+} as const;
