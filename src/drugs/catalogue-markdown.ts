@@ -317,9 +317,32 @@ quarter of the AUC, and the effective half-life at q3w (23.7 d) is the label's 2
   Table 4); ipilimumab 3 mg/kg q3w trough before dose 4 within 25 % of the label's mean Cmin,ss
   19.4 µg/mL; pembrolizumab 200 mg q3w AUC over 6 weeks at steady state within 20 % of 1.87 mg·day/mL
   (Freshwater 2017); atezolizumab 1200 mg trough after dose 1 within 20 % of 85 µg/mL (IMscin001 IV
-  arm). **Not checked**: nivolumab 240 mg q2w / 480 mg q4w, pembrolizumab 200 mg q3w and durvalumab
-  10 mg/kg q2w / 1500 mg q4w Cmin,ss — no published value could be read here (labels and Zhao 2017 give
-  them, but not in the material searched); the model's typical values are 81 / 67, 30 and 149 / 126 µg/mL.
+  arm).
+- Labelled regimens against published exposure (\`test/drugs/published-exposure.test.ts\`; sources in
+  \`EXPOSURE_SOURCES\`, \`src/drugs/catalogue/sources.ts\`). Where only ratios between regimens are
+  published, the ratio is checked. Nivolumab 480 mg q4w vs 3 mg/kg q2w at 80 kg (Ann Oncol 2020
+  bridging analysis): trough at day 28 −22.1 % (model −22.9 %), mean level over days 0–28 +26.8 %
+  (+21.4 %), at steady state +5.2 % (0.0 %), first Cmax +110.4 % (+100 %), each within ± 6 % of the
+  ratio. Durvalumab 1500 mg q4w vs 10 mg/kg q2w at 69.8 kg (label): AUC +6 % (+7.6 %), Ctrough −19 %
+  (−15.6 %), Cmax +55 % (+58.8 %), each within ± 0.05; and a seeded population (200 patients, catalogue
+  IIV, reference covariates) has ≥ 95.4 % of steady-state troughs above 53.3 µg/mL at 10 mg/kg q2w
+  (the licence holder's simulation; this population, without covariate spread, has 99 %).
+  Pembrolizumab AUC over 6 weeks at 2 and 10 mg/kg q3w within 20 % of 1.38 and 7.63 mg·day/mL
+  (Freshwater 2017; model 1.37, 6.84), accumulation 2.1-fold (model 2.11) and ≥ 90 % of steady state in
+  the interval from week 15 (Swiss label), 400 mg q6w Cavg,ss within 3 % of 200 mg q3w (Lala 2020).
+  Atezolizumab 1200 mg q3w accumulation 1.91 / 1.46 / 2.75 (AUC / Cmax / Ctrough; EU SmPC) within
+  20 % (model 2.08 / 1.55 / 2.37; the stationary model lacks the label's ~17 % fall in clearance).
+  Tislelizumab 200 mg q3w (Desai 2020, Table 2): cycle 1 Cmax 77.2 ± 13.9 µg/mL (model 64.0), AUC0–21
+  674.7 ± 173.6 (598), cycle 4–5 AUCτ 977.8 ± 440.3 µg·day/mL (1109, 1174) within mean ± SD; about
+  2-fold accumulation and 90 % of steady state after about 84 days (EU SmPC). Tremelimumab 300 mg once
+  (STRIDE): level at day 28 within 20 % of the predicted Cmin1 12.9 µg/mL (Song 2023; model 12.1).
+  Cemiplimab 350 mg q3w, seeded population: Ctrough,ss quartiles 36.7 / 47.4 / 68.0 µg/mL within 25 %
+  of the popPK-predicted 42.4 / 56.6 / 74.1 (Rischin 2020). Virtual patients: \`samplePkPatient\`
+  (\`src/drugs/population.ts\`) draws each declared random effect (median = typical value) from a
+  seeded stream; \`simulatePk({ parameters })\` takes them. **Not checked** against a published
+  absolute value: steady-state troughs of nivolumab 240 mg q2w / 480 mg q4w, pembrolizumab 200 mg q3w
+  and durvalumab (none could be read in the material searched); the model's typical values are 81 / 67,
+  30 and 149 / 126 µg/mL.
 - Troughs are recorded before every dose of a drug after its first (none for a first dose on a later
   day); a single ("once") dose followed by "then" is separated from the next phase by that phase's
   interval.
