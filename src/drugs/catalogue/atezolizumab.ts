@@ -15,7 +15,7 @@ export const atezolizumab: DrugRecord = {
     citation:
       "Herbst RS, Soria J-C, Kowanetz M, et al. Predictive correlates of response to the anti-PD-L1 antibody MPDL3280A in cancer patients. Nature 2014;515(7528):563-567",
     location: "main text (affinity for human PD-L1)",
-    note: "value as commonly cited from this paper; the paper was found, but the affinity sentence was not seen here",
+    note: "value as commonly cited from this paper; unverified: searched again 2026-11-25 (Herbst 2014 full text on PMC, the 2017 atezolizumab–PD-L1 structure paper in Oncotarget): the affinity sentence was not among the readable text",
   }),
   regimens: [
     {
@@ -70,5 +70,6 @@ export const atezolizumab: DrugRecord = {
   notes: [
     "Trough after the first 1200 mg IV dose (end of cycle 1): 85 µg/mL (CV 33 %) in IMscin001 (Burotto M, et al. Ann Oncol 2023; via Transl Lung Cancer Res 2024;13(6):1444, Table 1).",
     "Volume at steady state 6.9 L; steady state after 6–9 weeks (label).",
+    "Accumulation at 1200 mg Q3W: 1.91-fold (AUC), 1.46 (Cmax), 2.75 (Ctrough) (EU SmPC section 5.2, via a secondary reproduction).",
   ],
 };

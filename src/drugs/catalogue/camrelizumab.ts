@@ -26,7 +26,7 @@ export const camrelizumab: DrugRecord = {
   pk: {
     available: false,
     reason:
-      "Wang 2021 (Acta Pharmacol Sin) fits a two-compartment model with parallel linear and Michaelis–Menten clearance (albumin on CL, weight on Q); its parameter table (searched again 2026-11; article PMC8285417) could not be read here.",
+      "Wang 2021 (Acta Pharmacol Sin) fits a two-compartment model with parallel linear and Michaelis–Menten clearance (albumin on CL, weight on Q); its parameter table (searched again 2026-11-25; article PMC8285417 and the 2022 Front Immunol review of anti-PD-1 popPK models, PMC9379304) could not be read here: only abstracts and introductions were readable.",
     partial:
       "Non-compartmental half-life 3–11 days after single doses of 1–10 mg/kg (Wang 2021, Introduction): target-mediated elimination is substantial.",
   },

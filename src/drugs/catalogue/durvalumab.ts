@@ -14,7 +14,7 @@ export const durvalumab: DrugRecord = {
     kind: "literature",
     citation:
       "Stewart R, et al. Identification and characterization of MEDI4736, an antagonistic anti-PD-L1 monoclonal antibody. Cancer Immunol Res 2015;3(9):1052-1062",
-    note: "value as commonly cited from this paper; the paper was found (abstract: 'binds with high affinity'), the KD itself was not seen here",
+    note: "value as commonly cited from this paper; unverified: searched again 2026-11-25, only the abstract ('binds with high affinity') could be read; a 2017 Protein Cell letter comparing anti-PD-L1 binding was found, its numbers not readable",
   }),
   regimens: [
     {
@@ -79,6 +79,7 @@ export const durvalumab: DrugRecord = {
   },
   evidence: ["baverel2018", "centanni2019"],
   notes: [
+    "Label (pharmacodynamics): at steady state 1500 mg Q4W gives 6 % higher AUC, 19 % lower Ctrough and 55 % higher Cmax than 10 mg/kg Q2W; the licence holder's simulations put 95.4 % of patients above a Ctrough of 53.3 µg/mL at 10 mg/kg Q2W (both checked in test/drugs/published-exposure.test.ts).",
     "The Michaelis–Menten term is the empirical form of target-mediated (PD-L1) elimination; it matters only below ~1 µg/mL.",
   ],
 };

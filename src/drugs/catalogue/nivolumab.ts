@@ -133,6 +133,7 @@ export const nivolumab: DrugRecord = {
   notes: [
     "Time-varying clearance: additive between-patient variability on Emax, ω² = 0.0719 (Bajaj 2017 Table 1).",
     "Other affinity reports: KD 3.06 pM (Wang C, et al. Cancer Immunol Res 2014; unverified) and 1.45 nM (cited in Sci Rep 2019;9:17907); the catalogue uses the one-method Brown 2020 panel.",
+    "480 mg Q4W vs 3 mg/kg Q2W (popPK predictions, 3203 patients; Ann Oncol 2020 bridging analysis, abstract): Cavg over days 0–28 +26.8 %, at steady state +5.2 %; Cmax after dose 1 +110.4 %; trough at day 28 −22.1 %.",
     "PD-1 occupancy on circulating T cells ≥ 70 % for ≥ 2 months after one dose of 0.3–10 mg/kg (Brahmer 2010); mean plateau about 70 % irrespective of dose.",
   ],
 };

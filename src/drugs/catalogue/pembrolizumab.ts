@@ -81,6 +81,8 @@ export const pembrolizumab: DrugRecord = {
   evidence: ["ahamadi2017", "brown2020", "freshwater2017"],
   notes: [
     "Steady-state AUC over 6 weeks at 200 mg q3w: mean 1.87 mg·day/mL (CV 37 %, n = 830) (Freshwater 2017, Results).",
+    "Mean AUCss,6-weeks 1.38 mg·day/mL (38 %, n = 760) at 2 mg/kg Q3W and 7.63 (35 %, n = 1405) at 10 mg/kg Q3W (Freshwater 2017, abstract).",
+    "Steady state after 16 weeks of Q3W dosing, systemic accumulation 2.1-fold (Swiss prescribing information); 400 mg Q6W: Cavg,ss geometric mean about 1 % above 200 mg Q3W (Lala 2020, abstract).",
     "Other affinity report: KD 27 pM by SPR (cited in Sci Rep 2019;9:17907).",
   ],
 };

@@ -20,7 +20,7 @@ export const sintilimab: DrugRecord = {
   pk: {
     available: false,
     reason:
-      "No population PK parameter set was found for sintilimab (searched again 2026-11: no published parameter table reachable here).",
+      "No population PK parameter set was found for sintilimab (searched again 2026-11-25: no published popPK analysis with a readable parameter table; the 2022 Front Immunol review of anti-PD-1 popPK models lists none for sintilimab in its abstract).",
   },
   evidence: ["brown2020"],
   notes: [],

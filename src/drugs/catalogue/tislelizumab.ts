@@ -60,6 +60,7 @@ export const tislelizumab: DrugRecord = {
   },
   evidence: ["budha2023", "brown2020"],
   notes: [
+    "200 mg Q3W, phase IA (Desai J, et al. J Immunother Cancer 2020;8:e000453, Table 2; mean ± SD): cycle 1 Cmax 77.2 ± 13.9 µg/mL, AUC0–21 674.7 ± 173.6 µg·day/mL (n = 12); cycle 4 or 5 AUCτ 977.8 ± 440.3 µg·day/mL (n = 5).",
     "Budha 2023 estimated CL and Q in L/h; the values here are × 24 (L/day), as transcribed.",
     `Label: ${LABEL("TEVIMBRA (tislelizumab-jsgr)").citation}.`,
     "The published 23.8-day half-life is an effective one: the deepest eigenvalue of the three-compartment model gives about 36 days, but that phase carries a quarter of the AUC; the accumulation half-life at q3w (docs/drugs.md) reproduces 23.7 days.",

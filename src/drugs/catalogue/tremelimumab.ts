@@ -59,5 +59,8 @@ export const tremelimumab: DrugRecord = {
     },
   },
   evidence: ["hwang2023"],
-  notes: ["Time-varying clearance parameters are those for combination with durvalumab, the labelled use."],
+  notes: [
+    "Time-varying clearance parameters are those for combination with durvalumab, the labelled use.",
+    "Predicted Cmin1 of the STRIDE regimen (300 mg once) 12.9 µg/mL (Song X, et al. Clin Cancer Res 2023;29:754-763, abstract); checked as the day-28 level.",
+  ],
 };
