@@ -162,8 +162,9 @@ function textWidth(text: string, fontPx: number): number {
 }
 
 /**
- * Wraps the chart with a title line and a legend (plain SVG). Legend items are placed one after the
- * other by their text width and wrap onto further rows rather than run past the right edge.
+ * Wraps the chart with a title and a legend (plain SVG). The title wraps at spaces and the legend items
+ * (placed one after the other by their text width) wrap onto further rows rather than run past the
+ * right edge.
  */
 function addLegend(
   svg: string,
@@ -174,11 +175,26 @@ function addLegend(
   const w = Number(/\swidth="(\d+(?:\.\d+)?)"/.exec(head)?.[1] ?? 640);
   const h = Number(/\sheight="(\d+(?:\.\d+)?)"/.exec(head)?.[1] ?? 640);
   const inner = svg.replace(/^<\?xml[^>]*>\s*/, "");
+  // title: bold 14 px (wider glyphs: ×1.1), wrapped at spaces onto further lines of 18 px
+  const titleLines: string[] = [];
+  for (const word of title.split(" ")) {
+    const last = titleLines.length - 1;
+    const candidate = last >= 0 ? `${titleLines[last]} ${word}` : word;
+    if (last >= 0 && 1.1 * textWidth(candidate, 14) > w - 20) titleLines.push(word);
+    else if (last >= 0) titleLines[last] = candidate;
+    else titleLines.push(word);
+  }
+  const titleSvg = titleLines
+    .map(
+      (line, i) =>
+        `<text x="10" y="${18 + 18 * i}" font-size="14" font-weight="bold" font-family="DejaVu Sans, sans-serif">${escapeXml(line)}</text>`,
+    )
+    .join("");
   const fontPx = 11;
   const rowH = 16;
   const parts: string[] = [];
   let x = 10;
-  let y = 36;
+  let y = 36 + 18 * (titleLines.length - 1);
   for (const it of items) {
     const itemW = 27 + textWidth(it.label, fontPx);
     if (x > 10 && x + itemW > w - 10) {
@@ -193,7 +209,7 @@ function addLegend(
   }
   const top = y + 12;
   const legend = parts.join("");
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h + top}" viewBox="0 0 ${w} ${h + top}"><rect width="100%" height="100%" fill="white"/><text x="10" y="18" font-size="14" font-weight="bold" font-family="DejaVu Sans, sans-serif">${escapeXml(title)}</text>${legend}<g transform="translate(0,${top})">${inner}</g></svg>`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h + top}" viewBox="0 0 ${w} ${h + top}"><rect width="100%" height="100%" fill="white"/>${titleSvg}${legend}<g transform="translate(0,${top})">${inner}</g></svg>`;
 }
 
 function escapeXml(s: string): string {

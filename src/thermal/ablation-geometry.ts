@@ -49,8 +49,10 @@ export function distanceToSegment(q: Vec3, a: Vec3, b: Vec3): number {
 
 /**
  * Marks the cells of a Cartesian grid whose centres lie within the probe radius of an active segment
- * (at least 0.55 cell so that a thin probe always owns the cells around its axis). Returns the probe
- * index per cell (−1 tissue) and the cell count per probe.
+ * (at least 0.55 cell), and in any case every cell the segment's axis passes through: a probe thinner
+ * than a cell whose axis runs near cell corners has no cell centre within its radius (a 1.7 mm probe on a
+ * 1.5 mm grid can be 0.75·√2 mm from every centre), and without this it would own no cell and freeze
+ * nothing. Returns the probe index per cell (−1 tissue) and the cell count per probe.
  */
 export function voxeliseProbes(g: Grid, probes: PlacedProbe[]): { cellProbe: Int16Array; counts: number[] } {
   const { nx, ny, nz } = g;
@@ -78,6 +80,21 @@ export function voxeliseProbes(g: Grid, probes: PlacedProbe[]): { cellProbe: Int
             cellProbe[c] = index;
           }
         }
+    // the cells the axis passes through (sampled every quarter cell, both ends included)
+    const len = Math.hypot(b[0] - a[0], b[1] - a[1], b[2] - a[2]);
+    const samples = Math.max(1, Math.ceil(len / (0.25 * h)));
+    for (let q = 0; q <= samples; q++) {
+      const f = q / samples;
+      const i = Math.floor((a[0] + f * (b[0] - a[0]) - g.x0) / g.hx);
+      const j = Math.floor((a[1] + f * (b[1] - a[1]) - g.y0) / g.hy);
+      const k = Math.floor((a[2] + f * (b[2] - a[2]) - g.z0) / g.hz);
+      if (i < 0 || i >= nx || j < 0 || j >= ny || k < 0 || k >= nz) continue;
+      const c = i + nx * (j + ny * k);
+      if (cellProbe[c] < 0) {
+        cellProbe[c] = index;
+        counts[index]++;
+      }
+    }
   });
   return { cellProbe, counts };
 }
