@@ -288,7 +288,7 @@ export function simulatePatient(
   // state there); the steps before see its left limit, those after its right limit
   if (exposure)
     for (const at of exposure.breaks)
-      events.push({ at, name: "exposure_break", apply: () => exposure.cross(at) });
+      events.push({ at, name: "exposure_break", keepsState: true, apply: () => exposure.cross(at) });
   events.sort((a, b) => a.at - b.at);
   const yStart = burnIn.y[0].map((z, i) => z * scale[i]);
   // the treatment period is scaled by the settled state (species that start at 0 have grown by now)

@@ -91,9 +91,11 @@ test("scaling the state changes the path, not the answer: same steps, results eq
   const plain = simulatePatient(undefined, scenario, { cache, scaled: false });
   assert.ok(Math.abs(scaled.stats.steps - plain.stats.steps) <= 2);
   // Both are rtol 1e-6 solutions whose only difference is rounding amplified by step-size control: they
-  // must agree to a fifth of rtol (measured 7e-8 of column scale with exposure as inputs, 1.1e-7 with the
-  // drug inside the ODE system; each is within 1.3e-6 of the reference).
-  assert.ok(maxDeviation(plain, scaled).dev <= 2e-7);
+  // must agree to half of rtol. Measured (of column scale): 1.1e-7 with the drug inside the ODE system;
+  // 4.3e-7 with exposure as inputs, whose solve restarts after a dose from the full step proposal (longer
+  // steps, so the two paths' accept/reject decisions part more; 7e-8 with the cautious 0.3 restart); each
+  // path is within 1.3e-6 of the rtol 1e-9 reference.
+  assert.ok(maxDeviation(plain, scaled).dev <= 5e-7);
 });
 
 test("a step-size limit is respected (hMax forces more steps)", () => {

@@ -74,7 +74,8 @@ const RESTART_FRACTION = { rodas5: 0.3, radau5: 0.1 } as const;
 
 /**
  * First step after a scheduled event (dose, ablation): for the one-step stiff methods (Rodas5P, Radau IIA)
- * RESTART_FRACTION of the step the controller proposed before the event, clipped to the remaining span;
+ * RESTART_FRACTION of the step the controller proposed before the event (all of it when every event at
+ * that time keeps the state: a discontinuity of an input only), clipped to the remaining span;
  * undefined (a fresh estimate) for the others and when there is no valid proposal. Scheduled events are
  * jumps in the state at a known time, mostly small against the state (doses into a pharmacokinetic
  * compartment), so the previous scale is a good start and costs no estimate; the step is still under error
@@ -82,10 +83,10 @@ const RESTART_FRACTION = { rodas5: 0.3, radau5: 0.1 } as const;
  * at order 1 needs the conservative estimate (restarting from the proposal of a high-order step caused
  * hundreds of rejections on the immune model).
  */
-function restartStep(stepper: Stepper, remaining: number): number | undefined {
+function restartStep(stepper: Stepper, remaining: number, keepsState: boolean): number | undefined {
   const m = stepper.method;
   if (m !== "rodas5" && m !== "radau5") return undefined;
-  const h = RESTART_FRACTION[m] * stepper.hNext;
+  const h = (keepsState ? 1 : RESTART_FRACTION[m]) * stepper.hNext;
   return h > 0 && Number.isFinite(h) ? Math.min(h, remaining) : undefined;
 }
 
@@ -143,12 +144,16 @@ export function solveOde(problem: OdeProblem, options: OdeOptions = {}): OdeSolu
   const evalStateEvents = (tt: number, y: Float64Array, g: Float64Array) => {
     for (let k = 0; k < nState; k++) g[k] = v.stateEvents[k].event.when(tt, y);
   };
+  /** Whether every event applied by the last applyScheduledAt declared keepsState. */
+  let keptState = true;
   /** Applies every scheduled event at time tt (state in yCur); returns true when one was applied. */
   const applyScheduledAt = (tt: number): boolean => {
     let any = false;
+    keptState = true;
     while (sched < v.scheduled.length && reached(v.scheduled[sched].event.at, tt)) {
       const { event, index } = v.scheduled[sched];
       event.apply(yCur);
+      if (event.keepsState !== true) keptState = false;
       fired.push(event.name === undefined ? { t: tt, index } : { t: tt, index, name: event.name });
       sched++;
       any = true;
@@ -198,7 +203,7 @@ export function solveOde(problem: OdeProblem, options: OdeOptions = {}): OdeSolu
         method = "rodas5";
         stepper = createStepper(method, ctx, v.maxOrder);
       }
-      stepper.start(t, yCur, restartStep(stepper, tEnd - t), tEnd - t);
+      stepper.start(t, yCur, restartStep(stepper, tEnd - t, keptState), tEnd - t);
       evalStateEvents(t, yCur, gPrev);
     }
     return true;

@@ -33,6 +33,12 @@ export interface ScheduledEvent {
   apply(y: Float64Array): void;
   /** Optional label used in messages and statistics. */
   name?: string;
+  /**
+   * Optional: true when apply leaves the state unchanged and only marks a known discontinuity of a time
+   * function f reads (an input switching branch): the step after it then starts from the step size the
+   * controller proposed, not from a fraction of it (when every event at that time says so).
+   */
+  keepsState?: boolean;
 }
 
 /** A discontinuity when when(t, y) crosses zero (located by root finding). */
