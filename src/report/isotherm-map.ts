@@ -24,7 +24,13 @@ export interface IsothermMapOptions {
   samples?: number;
 }
 
-const ISO_COLOURS: Record<string, string> = { "0": "#2b8cbe", "-20": "#7b3294", "-40": "#d7191c" };
+const ISO_COLOURS: Record<string, string> = {
+  "0": "#2b8cbe",
+  "-20": "#7b3294",
+  "-40": "#d7191c",
+  "50": "#fdae61",
+  "60": "#a50026",
+};
 
 export function isothermMapSvg(run: ThermalRun, options: IsothermMapOptions = {}): string {
   const { simulation: sim, setup } = run;
@@ -59,10 +65,13 @@ export function isothermMapSvg(run: ThermalRun, options: IsothermMapOptions = {}
   const tumourR = new Float64Array(nsU * nsA);
   const marginR = new Float64Array(nsU * nsA);
   const g = sim.grid;
+  // cryo: the lowest temperature each point reached (0/−20/−40 °C); heat: the highest (50/60 °C, the
+  // outcome's heat isotherms)
+  const heat = run.outcome.modality !== "cryo";
+  const extreme = heat ? sim.history.tMax : sim.history.tMin;
+  const isotherms = heat ? [50, 60] : [0, -20, -40];
   const minSampler =
-    g.kind === "axisymmetric2d"
-      ? axisymmetricSampler(g, sim.history.tMin, sim.axis)
-      : cartesianSampler(g, sim.history.tMin);
+    g.kind === "axisymmetric2d" ? axisymmetricSampler(g, extreme, sim.axis) : cartesianSampler(g, extreme);
   for (let b = 0; b < nsA; b++) {
     for (let a = 0; a < nsU; a++) {
       const s = -hu + ((a + 0.5) * 2 * hu) / nsU;
@@ -77,7 +86,7 @@ export function isothermMapSvg(run: ThermalRun, options: IsothermMapOptions = {}
   const mmU = (s: number) => s * 1e3;
   const grid = { width: nsU, height: nsA, x1: mmU(-hu), x2: mmU(hu), y1: mmU(ha), y2: mmU(-ha) };
   const marks: Plot.Markish[] = [Plot.frame({ stroke: "#999" })];
-  for (const iso of [0, -20, -40]) {
+  for (const iso of isotherms) {
     marks.push(
       Plot.contour(Array.from(minT), {
         ...grid,
@@ -117,9 +126,10 @@ export function isothermMapSvg(run: ThermalRun, options: IsothermMapOptions = {}
     Plot.line(probeLines, { x: "x", y: "y", z: "probe", stroke: "#333", strokeWidth: 3, clip: true }),
   );
   const legend = [
-    { label: "0 °C (lowest reached)", colour: ISO_COLOURS["0"] },
-    { label: "−20 °C", colour: ISO_COLOURS["-20"] },
-    { label: "−40 °C", colour: ISO_COLOURS["-40"] },
+    ...isotherms.map((iso, i) => ({
+      label: `${String(iso).replace("-", "−")} °C${i === 0 ? (heat ? " (highest reached)" : " (lowest reached)") : ""}`,
+      colour: ISO_COLOURS[String(iso)],
+    })),
     ...(setup.tumour
       ? [
           { label: "tumour", colour: "black" },

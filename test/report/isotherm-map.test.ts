@@ -48,3 +48,23 @@ describe("isotherm map legend", () => {
     });
   }
 });
+
+describe("isotherm map of a heat ablation", () => {
+  it("draws the highest temperature reached (50 / 60 °C contours), not the cold isotherms", () => {
+    const heat = runThermalPlan({
+      tissue: "liver",
+      probes: [{ model: "rfa-1.5", tipMm: [0, 0, 15] }],
+      protocol: [{ heatMin: 4 }],
+      resolutionMm: 1,
+    });
+    const svg = isothermMapSvg(heat, { samples: 80 });
+    assert.ok(svg.includes(">50 °C (highest reached)</text>") && svg.includes(">60 °C</text>"));
+    assert.ok(!svg.includes("−40 °C"));
+    const paths = [...svg.matchAll(/<path[^>]*stroke="#fdae61"[^>]*d="([^"]+)"/g)].map((m) => m[1]);
+    const g = [...svg.matchAll(/<g[^>]*stroke="#fdae61"[^>]*>\s*<path d="([^"]+)"/g)].map((m) => m[1]);
+    assert.ok(
+      paths.length + g.length > 0 && [...paths, ...g].some((d) => d.length > 20),
+      "a 50 °C contour path",
+    );
+  });
+});
