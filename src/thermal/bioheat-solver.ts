@@ -112,15 +112,13 @@ export class BioheatSolver {
   private readonly cgZ: Float64Array;
   private readonly cgP: Float64Array;
   private readonly cgQ: Float64Array;
-  private readonly precon: Float64Array;
   private readonly cgW: Float64Array;
+  /** The linear system: couplings towards +x, +y, +z, the diagonal, the MIC(0) pivots 1/e. */
   private readonly cx: Float64Array;
   private readonly cy: Float64Array;
   private readonly cz: Float64Array;
-  /** Couplings scaled by the preconditioner pivot of their upper cell: px[c] = cx[c]·precon[c], etc. */
-  private readonly px: Float64Array;
-  private readonly py: Float64Array;
-  private readonly pz: Float64Array;
+  private readonly dg: Float64Array;
+  private readonly pinv: Float64Array;
   /** Relative tolerance of the linear solves (inexact Newton: the Newton loop checks the true residual). */
   linearTolerance = 1e-3;
   /** Index box [i0, i1, j0, j1, k0, k1] of cells whose residual matters (the linear solve's extent). */
@@ -187,15 +185,25 @@ export class BioheatSolver {
     this.cgZ = new Float64Array(n);
     this.cgP = new Float64Array(n);
     this.cgQ = new Float64Array(n);
-    this.precon = new Float64Array(n);
     this.cgW = new Float64Array(n);
     this.cx = new Float64Array(n);
     this.cy = new Float64Array(n);
     this.cz = new Float64Array(n);
-    this.px = new Float64Array(n);
-    this.py = new Float64Array(n);
-    this.pz = new Float64Array(n);
+    this.dg = new Float64Array(n);
+    this.pinv = new Float64Array(n);
     this.epsH = 1e-9 * this.law.hl + 1e-6;
+    // give the scalar fields a double representation from the start: when a field initialised to 0
+    // first receives a fraction, V8 changes the object's shape and discards the optimised code of every
+    // method that has seen it (measured: 10 such deoptimisations and recompilations per run)
+    for (const v of [0.5, 0]) {
+      this.time = v;
+      this.boundaryEnergy = v;
+      this.sourceEnergy = v;
+      this.prevDt = v;
+      this.lastDt = v;
+      this.boundaryPower = v;
+      this.sourcePower = v;
+    }
     this.setUniformTemperature(setup.initialC ?? setup.tissue.initialC);
   }
 
@@ -304,17 +312,11 @@ export class BioheatSolver {
   /**
    * Computes T, u, C/k from H, the residual R and the Jacobian diagonal; returns max |R_i|/V_i.
    * Keeps the boundary and source power of this evaluation (booked once the step has converged).
+   * Split into small methods (pointwise quantities, the residual sweep, the general neighbour case) so
+   * that each compiles quickly and a branch first taken late recompiles only its own small method.
    */
   private evaluate(dt: number): number {
-    const g = this.grid;
-    const law = this.law;
-    const { nx, ny, nz } = g;
-    const { H, Hn, T, U, ratio, diag, R, cellProbe, probeMode, probeU, stasis } = this;
-    const perf = this.tissue.perfusionCoefficient;
-    const qm = this.tissue.metabolism;
-    const tb = this.tissue.arterialC;
-    const { ts, tl, hl, cf, cu, cMushy, kf, ku, ul, width } = law;
-    const dk = ku - kf;
+    const { nx, ny, nz } = this.grid;
     // the cells to evaluate: all at first, then the region the solves have touched (+1 cell); cells
     // outside it have not changed and sat at equilibrium when last evaluated
     const eb = this.evalBox;
@@ -326,10 +328,35 @@ export class BioheatSolver {
       eb[4] = 0;
       eb[5] = nz - 1;
     }
-    const [ei0, ei1, ej0, ej1, ek0, ek1] = eb;
-    // 1. pointwise quantities
-    for (let kk = ek0; kk <= ek1; kk++)
-      for (let jj = ej0; jj <= ej1; jj++)
+    this.pointwise();
+    const worst = this.residualSweep(dt);
+    const box = this.box;
+    if ((ny > 1 || nz > 1) && box[1] >= box[0]) {
+      // grow the evaluation region to hold the solve box and one more cell
+      const full = this.evalFull;
+      for (let d = 0; d < 3; d++) {
+        const nd = d === 0 ? nx : d === 1 ? ny : nz;
+        const a = Math.max(0, box[2 * d] - 1);
+        const b = Math.min(nd - 1, box[2 * d + 1] + 1);
+        eb[2 * d] = full ? a : Math.min(eb[2 * d], a);
+        eb[2 * d + 1] = full ? b : Math.max(eb[2 * d + 1], b);
+      }
+      this.evalFull = false;
+    }
+    return worst;
+  }
+
+  /** T, u and C/k from H on the evaluation box. */
+  private pointwise(): void {
+    const { nx, ny } = this.grid;
+    const { H, T, U, ratio } = this;
+    const { ts, tl, hl, cf, cu, cMushy, kf, ku, ul, width } = this.law;
+    const dk = ku - kf;
+    const eb = this.evalBox;
+    const ei0 = eb[0];
+    const ei1 = eb[1];
+    for (let kk = eb[4]; kk <= eb[5]; kk++)
+      for (let jj = eb[2]; jj <= eb[3]; jj++)
         for (let c = ei0 + nx * (jj + ny * kk), cEnd = ei1 + nx * (jj + ny * kk); c <= cEnd; c++) {
           const h = H[c];
           let t: number;
@@ -357,17 +384,25 @@ export class BioheatSolver {
           U[c] = u;
           ratio[c] = cap / k;
         }
-    // 2. residual and diagonal
+  }
+
+  /**
+   * Residual and Jacobian diagonal on the evaluation box; sets the solve box (cells whose residual
+   * exceeds the box tolerance, padded by 2) and the boundary/source power; returns max |R_i|/V_i.
+   */
+  private residualSweep(dt: number): number {
+    const g = this.grid;
+    const { nx, ny, nz, gx, gy, gz, gyBox, volume } = g;
+    const { H, Hn, T, U, ratio, diag, R, cellProbe, stasis } = this;
+    const perf = this.tissue.perfusionCoefficient;
+    const qm = this.tissue.metabolism;
+    const tb = this.tissue.arterialC;
+    const { ts, hl, kf, ku, width } = this.law;
+    const dk = ku - kf;
     const sx = 1;
     const sy = nx;
     const sz = nx * ny;
-    const { gx, gy, gz, gyBox, gzBox, volume, areaX, hy, hz } = g;
-    const maps = this.faceMaps;
-    const pk = this.patchKind;
-    const pv = this.patchValue;
-    const pu = this.patchU;
-    const pfilm = this.patchFilm;
-    const probeFilm = this.probeFilm;
+    const edge = this.edge;
     let worst = 0;
     const boxTol = this.boxTolerance;
     let bi0 = nx;
@@ -380,8 +415,11 @@ export class BioheatSolver {
     let source = 0;
     // no y-direction at all (axisymmetric: zero conductance towards ±y)
     const noY = ny === 1 && gy[0] === 0 && gyBox[0] === 0;
-    for (let k = ek0; k <= ek1; k++) {
-      for (let j = ej0; j <= ej1; j++) {
+    const eb = this.evalBox;
+    const ei0 = eb[0];
+    const ei1 = eb[1];
+    for (let k = eb[4]; k <= eb[5]; k++) {
+      for (let j = eb[2]; j <= eb[3]; j++) {
         const rowBase = nx * (j + ny * k);
         // rows whose cells have all their y and z neighbours inside the grid
         const rowInterior = k > 0 && k < nz - 1 && (noY || (j > 0 && j < ny - 1));
@@ -393,9 +431,9 @@ export class BioheatSolver {
             continue;
           }
           const uc = U[c];
-          let flux = 0; // Σ G (u_j − u_c), W
+          let flux: number; // Σ G (u_j − u_c), W
           let bflux = 0; // the part from probes and box faces
-          let gsum = 0; // Σ G over faces that couple implicitly (tissue, probe, temperature patches)
+          let gsum: number; // Σ G over faces that couple implicitly (tissue, probe, temperature patches)
           if (
             rowInterior &&
             i > 0 &&
@@ -417,111 +455,21 @@ export class BioheatSolver {
               flux += gyi * (U[c - sy] + U[c + sy] - 2 * uc);
               gsum += 2 * gyi;
             }
+          } else {
+            this.edgeFlux(c, i, j, k, uc);
+            flux = edge[0];
+            bflux = edge[1];
+            gsum = edge[2];
           }
-          // six neighbours: [stride, exists, conductance]
-          else
-            for (let dir = 0; dir < 6; dir++) {
-              let inside: boolean;
-              let nb = 0;
-              let G: number;
-              let faceIdx = 0;
-              switch (dir) {
-                case 0:
-                  inside = i > 0;
-                  nb = c - sx;
-                  G = inside ? gx[i] : gx[0];
-                  faceIdx = j + ny * k;
-                  break;
-                case 1:
-                  inside = i < nx - 1;
-                  nb = c + sx;
-                  G = inside ? gx[i + 1] : gx[nx];
-                  faceIdx = j + ny * k;
-                  break;
-                case 2:
-                  inside = j > 0;
-                  nb = c - sy;
-                  G = inside ? gy[i] : gyBox[i];
-                  faceIdx = i + nx * k;
-                  break;
-                case 3:
-                  inside = j < ny - 1;
-                  nb = c + sy;
-                  G = inside ? gy[i] : gyBox[i];
-                  faceIdx = i + nx * k;
-                  break;
-                case 4:
-                  inside = k > 0;
-                  nb = c - sz;
-                  G = inside ? gz[i] : gzBox[i];
-                  faceIdx = i + nx * j;
-                  break;
-                default:
-                  inside = k < nz - 1;
-                  nb = c + sz;
-                  G = inside ? gz[i] : gzBox[i];
-                  faceIdx = i + nx * j;
-                  break;
-              }
-              if (G === 0) continue;
-              if (inside) {
-                const p = cellProbe[nb];
-                if (p < 0) {
-                  flux += G * (U[nb] - uc);
-                  gsum += G;
-                } else if (probeMode[p] === PROBE_FIXED) {
-                  // the probe surface is the face between the cells: conduction over the tissue half-cell
-                  const film = probeFilm[p];
-                  const area = dir < 2 ? areaX[dir === 0 ? i : i + 1] : dir < 4 ? G * hy : G * hz;
-                  G *= 2;
-                  if (film > 0) G = 1 / (1 / G + kf / (film * area));
-                  const f = G * (probeU[p] - uc);
-                  flux += f;
-                  bflux += f;
-                  gsum += G;
-                }
-              } else {
-                const map =
-                  dir === 0
-                    ? maps.xMin
-                    : dir === 1
-                      ? maps.xMax
-                      : dir === 2
-                        ? maps.yMin
-                        : dir === 3
-                          ? maps.yMax
-                          : dir === 4
-                            ? maps.zMin
-                            : maps.zMax;
-                const p = map[faceIdx];
-                if (p < 0) continue;
-                const kind = pk[p];
-                if (kind === PATCH_TEMPERATURE) {
-                  const film = pfilm[p];
-                  if (film > 0) {
-                    const area = dir < 2 ? areaX[dir === 0 ? 0 : nx] : dir < 4 ? G * 0.5 * hy : G * 0.5 * hz;
-                    G = 1 / (1 / G + kf / (film * area));
-                  }
-                  const f = G * (pu[p] - uc);
-                  flux += f;
-                  bflux += f;
-                  gsum += G;
-                } else if (kind === PATCH_FLUX) {
-                  const area = dir < 2 ? areaX[dir === 0 ? 0 : nx] : dir < 4 ? G * 0.5 * hy : G * 0.5 * hz;
-                  const f = pv[p] * area;
-                  flux += f;
-                  bflux += f;
-                }
-              }
-            }
           const V = volume[i];
           const t = T[c];
-          let phi = 0;
-          if (stasis[c] === 0) phi = t >= tl ? 1 : t <= ts ? 0 : (t - ts) / width;
+          // perfusion switch φ: liquid fraction, 0 once frozen (stasis); clamped without branches
+          const phi = stasis[c] === 0 ? Math.min(1, Math.max(0, (t - ts) / width)) : 0;
           const src = phi * (perf * (tb - t) + qm);
-          const r = V * (H[c] - Hn[c]) - dt * (flux + V * src);
+          const hc = H[c];
+          const r = V * (hc - Hn[c]) - dt * (flux + V * src);
           R[c] = r;
-          const kc = H[c] <= 0 ? kf : H[c] >= hl ? ku : kf + (dk * (t - ts)) / width;
+          const kc = hc <= 0 ? kf : hc >= hl ? ku : kf + (dk * (t - ts)) / width;
           diag[c] = V * ratio[c] + (dt * V * phi * perf) / kc + dt * gsum;
           const rel = Math.abs(r) / V;
           if (rel > worst) worst = rel;
@@ -546,27 +494,133 @@ export class BioheatSolver {
     box[3] = Math.min(ny - 1, bj1 + pad);
     box[4] = Math.max(0, bk0 - pad);
     box[5] = Math.min(nz - 1, bk1 + pad);
-    if (ny > 1 || nz > 1) {
-      // grow the evaluation region to hold the solve box and one more cell
-      const grow = (lo: number, hi: number, n: number, a: number, b: number): [number, number] =>
-        a > b
-          ? [lo, hi]
-          : this.evalFull
-            ? [Math.max(0, a - 1), Math.min(n - 1, b + 1)]
-            : [Math.min(lo, Math.max(0, a - 1)), Math.max(hi, Math.min(n - 1, b + 1))];
-      const hasBox = bi1 >= bi0;
-      if (hasBox) {
-        [eb[0], eb[1]] = grow(eb[0], eb[1], nx, box[0], box[1]);
-        [eb[2], eb[3]] = grow(eb[2], eb[3], ny, box[2], box[3]);
-        [eb[4], eb[5]] = grow(eb[4], eb[5], nz, box[4], box[5]);
-        this.evalFull = false;
-      }
-    }
     this.boundaryPower = boundary;
     this.sourcePower = source;
     return worst;
   }
 
+  /**
+   * Flux, boundary flux and implicit conductance sum of a cell next to a probe or the box (into
+   * `edge`): six neighbours, each tissue, probe (held or insulated) or a box patch.
+   */
+  private edgeFlux(c: number, i: number, j: number, k: number, uc: number): void {
+    const g = this.grid;
+    const { nx, ny, nz, gx, gy, gz, gyBox, gzBox, areaX, hy, hz } = g;
+    const { U, cellProbe, probeMode, probeU, probeFilm } = this;
+    const kf = this.law.kf;
+    const maps = this.faceMaps;
+    const pk = this.patchKind;
+    const pv = this.patchValue;
+    const pu = this.patchU;
+    const pfilm = this.patchFilm;
+    const sx = 1;
+    const sy = nx;
+    const sz = nx * ny;
+    let flux = 0;
+    let bflux = 0;
+    let gsum = 0;
+    for (let dir = 0; dir < 6; dir++) {
+      let inside: boolean;
+      let nb = 0;
+      let G: number;
+      let faceIdx = 0;
+      switch (dir) {
+        case 0:
+          inside = i > 0;
+          nb = c - sx;
+          G = inside ? gx[i] : gx[0];
+          faceIdx = j + ny * k;
+          break;
+        case 1:
+          inside = i < nx - 1;
+          nb = c + sx;
+          G = inside ? gx[i + 1] : gx[nx];
+          faceIdx = j + ny * k;
+          break;
+        case 2:
+          inside = j > 0;
+          nb = c - sy;
+          G = inside ? gy[i] : gyBox[i];
+          faceIdx = i + nx * k;
+          break;
+        case 3:
+          inside = j < ny - 1;
+          nb = c + sy;
+          G = inside ? gy[i] : gyBox[i];
+          faceIdx = i + nx * k;
+          break;
+        case 4:
+          inside = k > 0;
+          nb = c - sz;
+          G = inside ? gz[i] : gzBox[i];
+          faceIdx = i + nx * j;
+          break;
+        default:
+          inside = k < nz - 1;
+          nb = c + sz;
+          G = inside ? gz[i] : gzBox[i];
+          faceIdx = i + nx * j;
+          break;
+      }
+      if (G === 0) continue;
+      if (inside) {
+        const p = cellProbe[nb];
+        if (p < 0) {
+          flux += G * (U[nb] - uc);
+          gsum += G;
+        } else if (probeMode[p] === PROBE_FIXED) {
+          // the probe surface is the face between the cells: conduction over the tissue half-cell
+          const film = probeFilm[p];
+          const area = dir < 2 ? areaX[dir === 0 ? i : i + 1] : dir < 4 ? G * hy : G * hz;
+          G *= 2;
+          if (film > 0) G = 1 / (1 / G + kf / (film * area));
+          const f = G * (probeU[p] - uc);
+          flux += f;
+          bflux += f;
+          gsum += G;
+        }
+      } else {
+        const map =
+          dir === 0
+            ? maps.xMin
+            : dir === 1
+              ? maps.xMax
+              : dir === 2
+                ? maps.yMin
+                : dir === 3
+                  ? maps.yMax
+                  : dir === 4
+                    ? maps.zMin
+                    : maps.zMax;
+        const p = map[faceIdx];
+        if (p < 0) continue;
+        const kind = pk[p];
+        if (kind === PATCH_TEMPERATURE) {
+          const film = pfilm[p];
+          if (film > 0) {
+            const area = dir < 2 ? areaX[dir === 0 ? 0 : nx] : dir < 4 ? G * 0.5 * hy : G * 0.5 * hz;
+            G = 1 / (1 / G + kf / (film * area));
+          }
+          const f = G * (pu[p] - uc);
+          flux += f;
+          bflux += f;
+          gsum += G;
+        } else if (kind === PATCH_FLUX) {
+          const area = dir < 2 ? areaX[dir === 0 ? 0 : nx] : dir < 4 ? G * 0.5 * hy : G * 0.5 * hz;
+          const f = pv[p] * area;
+          flux += f;
+          bflux += f;
+        }
+      }
+    }
+    const edge = this.edge;
+    edge[0] = flux;
+    edge[1] = bflux;
+    edge[2] = gsum;
+  }
+
+  /** Flux, boundary flux and conductance sum of the last `edgeFlux` call. */
+  private readonly edge = new Float64Array(3);
   private lastDt = 0;
   /** Boundary and source power (W, per the grid's unit) of the last evaluation. */
   private boundaryPower = 0;
@@ -606,118 +660,144 @@ export class BioheatSolver {
   }
 
   /**
-   * Off-diagonal couplings of A towards the +x, +y, +z neighbours, stored per cell of the box (≤ 0; 0
-   * when either cell is a probe cell or the neighbour lies outside the box).
+   * One pass over the box: right-hand side r = −R (0 in probe cells), the off-diagonal couplings of A
+   * towards the +x, +y, +z neighbours (≤ 0; 0 when either cell is a probe cell or the neighbour lies
+   * outside the box), a single-precision copy of the diagonal, and the modified incomplete Cholesky
+   * MIC(0) pivots e_c (Bridson & Müller-Fischer's form, τ = 0.97, safety σ = 0.25), stored as 1/e_c.
+   * The preconditioner is M = (E + L) E⁻¹ (E + Lᵀ) with L the strict lower part of A, so it needs no
+   * arrays beyond A's couplings and the pivots. Returns ‖r‖.
    */
-  private buildCouplings(): void {
+  private buildSystem(): number {
     const { nx, ny, gx, gy, gz } = this.grid;
     const sy = nx;
     const sz = nx * ny;
     const dt = this.lastDt;
-    const [i0, i1, j0, j1, k0, k1] = this.box;
-    const { cellProbe, cx, cy, cz } = this;
-    for (let k = k0; k <= k1; k++)
-      for (let j = j0; j <= j1; j++)
-        for (let i = i0; i <= i1; i++) {
-          const c = i + nx * (j + ny * k);
-          const tissue = cellProbe[c] < 0;
-          cx[c] = tissue && i < i1 && cellProbe[c + 1] < 0 ? -dt * gx[i + 1] : 0;
-          cy[c] = tissue && j < j1 && cellProbe[c + sy] < 0 ? -dt * gy[i] : 0;
-          cz[c] = tissue && k < k1 && cellProbe[c + sz] < 0 ? -dt * gz[i] : 0;
-        }
-  }
-
-  /**
-   * Modified incomplete Cholesky MIC(0) of A restricted to the box (Bridson & Müller-Fischer's form,
-   * τ = 0.97, safety σ = 0.25): precon[c] = 1/√e_c.
-   */
-  private buildPreconditioner(): void {
-    const { nx, ny } = this.grid;
-    const sy = nx;
-    const sz = nx * ny;
-    const [i0, i1, j0, j1, k0, k1] = this.box;
-    const { diag, precon, cellProbe, cx, cy, cz, px, py, pz } = this;
+    const box = this.box;
+    const i0 = box[0];
+    const i1 = box[1];
+    const j0 = box[2];
+    const j1 = box[3];
+    const k0 = box[4];
+    const k1 = box[5];
+    const { cellProbe, cx, cy, cz, dg, pinv, diag, R } = this;
+    const r = this.cgR;
     const tau = 0.97;
+    let bnorm = 0;
     for (let k = k0; k <= k1; k++)
       for (let j = j0; j <= j1; j++)
         for (let i = i0; i <= i1; i++) {
           const c = i + nx * (j + ny * k);
           if (cellProbe[c] >= 0) {
-            precon[c] = 1;
-            px[c] = 0;
-            py[c] = 0;
-            pz[c] = 0;
+            r[c] = 0;
+            cx[c] = 0;
+            cy[c] = 0;
+            cz[c] = 0;
+            dg[c] = 1;
+            pinv[c] = 1;
             continue;
           }
+          const b = -R[c];
+          r[c] = b;
+          bnorm += b * b;
+          cx[c] = i < i1 && cellProbe[c + 1] < 0 ? -dt * gx[i + 1] : 0;
+          cy[c] = j < j1 && cellProbe[c + sy] < 0 ? -dt * gy[i] : 0;
+          cz[c] = k < k1 && cellProbe[c + sz] < 0 ? -dt * gz[i] : 0;
           const a = diag[c];
+          dg[c] = a;
           let e = a;
           if (i > i0) {
             const m = c - 1;
-            const pm = precon[m] * precon[m];
+            const pm = pinv[m];
             const ax = cx[m];
             e -= ax * ax * pm + tau * ax * (cy[m] + cz[m]) * pm;
           }
           if (j > j0) {
             const m = c - sy;
-            const pm = precon[m] * precon[m];
+            const pm = pinv[m];
             const ay = cy[m];
             e -= ay * ay * pm + tau * ay * (cx[m] + cz[m]) * pm;
           }
           if (k > k0) {
             const m = c - sz;
-            const pm = precon[m] * precon[m];
+            const pm = pinv[m];
             const az = cz[m];
             e -= az * az * pm + tau * az * (cx[m] + cy[m]) * pm;
           }
           if (e < 0.25 * a) e = a;
-          const pc = 1 / Math.sqrt(e);
-          precon[c] = pc;
-          px[c] = cx[c] * pc;
-          py[c] = cy[c] * pc;
-          pz[c] = cz[c] * pc;
+          pinv[c] = 1 / e;
         }
+    return Math.sqrt(bnorm);
   }
 
   /**
-   * z = (L Lᵀ)⁻¹ r on the box, using `cgQ` as the intermediate; returns r·z. Row loops with the row's
-   * neighbour tests hoisted; the x-neighbour is carried in a local.
+   * Forward half of the preconditioner, (E + L) y = r into `cgQ`, fused with the CG update of the
+   * previous iteration: first r ← r − α w and δu ← δu + α p per cell (α = 0: no update). Returns r·r.
    */
-  private applyPreconditioner(r: Float64Array, z: Float64Array): number {
+  private forwardSweep(alpha: number): number {
     const { nx, ny } = this.grid;
     const sy = nx;
     const sz = nx * ny;
-    const [i0, i1, j0, j1, k0, k1] = this.box;
-    const { precon, px, py, pz } = this;
+    const box = this.box;
+    const i0 = box[0];
+    const i1 = box[1];
+    const j0 = box[2];
+    const k0 = box[4];
+    const { cx, cy, cz, pinv, du } = this;
+    const r = this.cgR;
+    const w = this.cgW;
+    const p = this.cgP;
     const q = this.cgQ;
-    for (let k = k0; k <= k1; k++)
-      for (let j = j0; j <= j1; j++) {
+    let rr = 0;
+    for (let k = k0; k <= box[5]; k++)
+      for (let j = j0; j <= box[3]; j++) {
         const base = nx * (j + ny * k);
         const hasY = j > j0;
         const hasZ = k > k0;
         let qPrev = 0;
-        let pxPrev = 0;
+        let cPrev = 0;
         for (let c = base + i0, cEnd = base + i1; c <= cEnd; c++) {
-          let t = r[c] - pxPrev * qPrev;
-          if (hasY) t -= py[c - sy] * q[c - sy];
-          if (hasZ) t -= pz[c - sz] * q[c - sz];
-          const qc = t * precon[c];
+          const rc = r[c] - alpha * w[c];
+          r[c] = rc;
+          rr += rc * rc;
+          du[c] += alpha * p[c];
+          let t = rc - cPrev * qPrev;
+          if (hasY) t -= cy[c - sy] * q[c - sy];
+          if (hasZ) t -= cz[c - sz] * q[c - sz];
+          const qc = t * pinv[c];
           q[c] = qc;
           qPrev = qc;
-          pxPrev = px[c];
+          cPrev = cx[c];
         }
       }
+    return rr;
+  }
+
+  /** Backward half of the preconditioner, (E + Lᵀ) z = E y into `cgZ`; returns r·z. */
+  private backwardSweep(): number {
+    const { nx, ny } = this.grid;
+    const sy = nx;
+    const sz = nx * ny;
+    const box = this.box;
+    const i0 = box[0];
+    const i1 = box[1];
+    const j1 = box[3];
+    const k1 = box[5];
+    const { cx, cy, cz, pinv } = this;
+    const r = this.cgR;
+    const q = this.cgQ;
+    const z = this.cgZ;
     let rz = 0;
-    for (let k = k1; k >= k0; k--)
-      for (let j = j1; j >= j0; j--) {
+    for (let k = k1; k >= box[4]; k--)
+      for (let j = j1; j >= box[2]; j--) {
         const base = nx * (j + ny * k);
         const hasY = j < j1;
         const hasZ = k < k1;
         let zNext = 0;
         for (let c = base + i1, cEnd = base + i0; c >= cEnd; c--) {
-          let t = px[c] * zNext;
-          if (hasY) t += py[c] * z[c + sy];
-          if (hasZ) t += pz[c] * z[c + sz];
-          const zc = (q[c] - t) * precon[c];
+          let t = cx[c] * zNext;
+          if (hasY) t += cy[c] * z[c + sy];
+          if (hasZ) t += cz[c] * z[c + sz];
+          const zc = q[c] - pinv[c] * t;
           z[c] = zc;
           zNext = zc;
           rz += r[c] * zc;
@@ -726,13 +806,26 @@ export class BioheatSolver {
     return rz;
   }
 
-  /** y = A x on the box (x is 0 in probe cells); returns x·y. */
-  private multiply(x: Float64Array, y: Float64Array): number {
+  /**
+   * New search direction p ← z + β p (p ← z when `first`) fused with w = A p on the box; returns p·w.
+   * The update runs one z-plane ahead of the product (row by row), so every neighbour is updated
+   * before it is read.
+   */
+  private directionTimesA(beta: number, first: boolean): number {
     const { nx, ny } = this.grid;
-    const { diag, cx, cy, cz } = this;
+    const { dg, cx, cy, cz } = this;
+    const p = this.cgP;
+    const y = this.cgW;
     const sy = nx;
     const sz = nx * ny;
-    const [i0, i1, j0, j1, k0, k1] = this.box;
+    const box = this.box;
+    const i0 = box[0];
+    const i1 = box[1];
+    const j0 = box[2];
+    const j1 = box[3];
+    const k0 = box[4];
+    const k1 = box[5];
+    for (let j = j0; j <= j1; j++) this.directionRow(nx * (j + ny * k0), beta, first);
     let xy = 0;
     for (let k = k0; k <= k1; k++)
       for (let j = j0; j <= j1; j++) {
@@ -741,17 +834,18 @@ export class BioheatSolver {
         const yDown = j > j0;
         const zUp = k < k1;
         const zDown = k > k0;
+        if (zUp) this.directionRow(base + sz, beta, first);
         let xPrev = 0;
         let cPrev = 0;
-        let xc = x[base + i0];
+        let xc = p[base + i0];
         for (let c = base + i0, cEnd = base + i1; c <= cEnd; c++) {
-          const xNext = c < cEnd ? x[c + 1] : 0;
+          const xNext = c < cEnd ? p[c + 1] : 0;
           const cc = cx[c];
-          let v = diag[c] * xc + cc * xNext + cPrev * xPrev;
-          if (yUp) v += cy[c] * x[c + sy];
-          if (yDown) v += cy[c - sy] * x[c - sy];
-          if (zUp) v += cz[c] * x[c + sz];
-          if (zDown) v += cz[c - sz] * x[c - sz];
+          let v = dg[c] * xc + cc * xNext + cPrev * xPrev;
+          if (yUp) v += cy[c] * p[c + sy];
+          if (yDown) v += cy[c - sy] * p[c - sy];
+          if (zUp) v += cz[c] * p[c + sz];
+          if (zDown) v += cz[c - sz] * p[c - sz];
           y[c] = v;
           xy += xc * v;
           xPrev = xc;
@@ -762,58 +856,36 @@ export class BioheatSolver {
     return xy;
   }
 
+  /** p ← z + β p (or p ← z) on the box's row starting at index `base` (the row's i = 0). */
+  private directionRow(base: number, beta: number, first: boolean): void {
+    const p = this.cgP;
+    const z = this.cgZ;
+    const box = this.box;
+    const end = base + box[1];
+    if (first) for (let c = base + box[0]; c <= end; c++) p[c] = z[c];
+    else for (let c = base + box[0]; c <= end; c++) p[c] = z[c] + beta * p[c];
+  }
+
   /** MIC(0)-preconditioned conjugate gradients for A δu = −R on the active box; δu = 0 outside it. */
   private solveConjugateGradient(): void {
-    const { nx, ny } = this.grid;
-    const { R, du, cgR: r, cgZ: z, cgP: p, cellProbe } = this;
-    const w = this.cgW;
-    const [i0, i1, j0, j1, k0, k1] = this.box;
-    du.fill(0);
-    if (i1 < i0 || j1 < j0 || k1 < k0) return;
-    let bnorm = 0;
-    for (let k = k0; k <= k1; k++)
-      for (let j = j0; j <= j1; j++)
-        for (let i = i0; i <= i1; i++) {
-          const c = i + nx * (j + ny * k);
-          const b = cellProbe[c] < 0 ? -R[c] : 0;
-          r[c] = b;
-          bnorm += b * b;
-        }
-    bnorm = Math.sqrt(bnorm);
+    const box = this.box;
+    this.du.fill(0);
+    if (box[1] < box[0] || box[3] < box[2] || box[5] < box[4]) return;
+    const bnorm = this.buildSystem();
     if (bnorm === 0) return;
-    this.buildCouplings();
-    this.buildPreconditioner();
-    let rz = this.applyPreconditioner(r, z);
-    for (let k = k0; k <= k1; k++)
-      for (let j = j0; j <= j1; j++) {
-        const base = nx * (j + ny * k);
-        for (let c = base + i0; c <= base + i1; c++) p[c] = z[c];
-      }
+    this.forwardSweep(0);
+    let rz = this.backwardSweep();
     const tol = this.linearTolerance * bnorm;
+    let beta = 0;
     for (let it = 0; it < 1000; it++) {
-      const pw = this.multiply(p, w);
+      const pw = this.directionTimesA(beta, it === 0);
       const alpha = rz / pw;
-      let rr = 0;
-      for (let k = k0; k <= k1; k++)
-        for (let j = j0; j <= j1; j++) {
-          const base = nx * (j + ny * k);
-          for (let c = base + i0; c <= base + i1; c++) {
-            du[c] += alpha * p[c];
-            const rc = r[c] - alpha * w[c];
-            r[c] = rc;
-            rr += rc * rc;
-          }
-        }
+      const rr = this.forwardSweep(alpha);
       this.stats.linearIterations++;
       if (Math.sqrt(rr) <= tol) return;
-      const rzNew = this.applyPreconditioner(r, z);
-      const beta = rzNew / rz;
+      const rzNew = this.backwardSweep();
+      beta = rzNew / rz;
       rz = rzNew;
-      for (let k = k0; k <= k1; k++)
-        for (let j = j0; j <= j1; j++) {
-          const base = nx * (j + ny * k);
-          for (let c = base + i0; c <= base + i1; c++) p[c] = z[c] + beta * p[c];
-        }
     }
   }
 

@@ -58,40 +58,52 @@ export class ThermalHistory {
 
   /** Records a step from time t0 to t0 + dt, temperatures `before` → `after`; `mask` skips cells (≥ 0). */
   update(before: Float64Array, after: Float64Array, t0: number, dt: number, mask?: Int16Array): void {
-    const { tMin, tMax, timeBelow20, timeBelow40, coolingRate, thawRate, freezeCycles, omega, frozen } = this;
-    const { frequency, activation, floorC } = this.arrhenius;
+    const { tMin, tMax, frozen } = this;
+    const floorC = this.arrhenius.floorC;
+    const solidus = this.solidusC;
+    const liquidus = this.liquidusC;
     for (let c = 0; c < this.n; c++) {
       if (mask && mask[c] >= 0) continue;
       const a = before[c];
       const b = after[c];
       if (b < tMin[c]) tMin[c] = b;
       if (b > tMax[c]) tMax[c] = b;
-      if (a < -20 || b < -20) timeBelow20[c] += dt * fractionBelow(a, b, -20);
-      if (a < -40 || b < -40) timeBelow40[c] += dt * fractionBelow(a, b, -40);
-      if (a > -5 && b <= -5 && Number.isNaN(this.tCross5Down[c]))
-        this.tCross5Down[c] = t0 + dt * ((a + 5) / (a - b));
-      if (a > -20 && b <= -20 && Number.isNaN(coolingRate[c])) {
-        const t20 = t0 + dt * ((a + 20) / (a - b));
-        const t5 = this.tCross5Down[c];
-        if (t20 > t5) coolingRate[c] = (15 / (t20 - t5)) * 60;
-        else coolingRate[c] = Number.POSITIVE_INFINITY;
-      }
-      if (a < -20 && b >= -20 && Number.isNaN(this.tCross20Up[c]))
-        this.tCross20Up[c] = t0 + dt * ((-20 - a) / (b - a));
-      if (a < -5 && b >= -5 && Number.isNaN(thawRate[c])) {
-        const t5 = t0 + dt * ((-5 - a) / (b - a));
-        const t20 = this.tCross20Up[c];
-        if (t5 > t20) thawRate[c] = (15 / (t5 - t20)) * 60;
-      }
-      if (frozen[c] === 0 && b <= this.solidusC) {
-        frozen[c] = 1;
-        if (freezeCycles[c] < 255) freezeCycles[c]++;
-      } else if (frozen[c] === 1 && b >= this.liquidusC) frozen[c] = 0;
-      if (a > floorC || b > floorC) {
-        const ra = a > floorC ? frequency * Math.exp(-activation / (R_GAS * (a + 273.15))) : 0;
-        const rb = b > floorC ? frequency * Math.exp(-activation / (R_GAS * (b + 273.15))) : 0;
-        omega[c] += 0.5 * dt * (ra + rb);
-      }
+      // everything else happens below −5 °C, above the Arrhenius floor or at a change of phase: a
+      // separate method, so that its branches (first taken late in a run) do not recompile this loop
+      if (a <= -5 || b <= -5 || a > floorC || b > floorC || (frozen[c] === 0 ? b <= solidus : b >= liquidus))
+        this.record(c, a, b, t0, dt);
+    }
+  }
+
+  /** The rest of `update` for one cell (a → b over [t0, t0 + dt]). */
+  private record(c: number, a: number, b: number, t0: number, dt: number): void {
+    const { timeBelow20, timeBelow40, coolingRate, thawRate, freezeCycles, omega, frozen } = this;
+    const { frequency, activation, floorC } = this.arrhenius;
+    if (a < -20 || b < -20) timeBelow20[c] += dt * fractionBelow(a, b, -20);
+    if (a < -40 || b < -40) timeBelow40[c] += dt * fractionBelow(a, b, -40);
+    if (a > -5 && b <= -5 && Number.isNaN(this.tCross5Down[c]))
+      this.tCross5Down[c] = t0 + dt * ((a + 5) / (a - b));
+    if (a > -20 && b <= -20 && Number.isNaN(coolingRate[c])) {
+      const t20 = t0 + dt * ((a + 20) / (a - b));
+      const t5 = this.tCross5Down[c];
+      if (t20 > t5) coolingRate[c] = (15 / (t20 - t5)) * 60;
+      else coolingRate[c] = Number.POSITIVE_INFINITY;
+    }
+    if (a < -20 && b >= -20 && Number.isNaN(this.tCross20Up[c]))
+      this.tCross20Up[c] = t0 + dt * ((-20 - a) / (b - a));
+    if (a < -5 && b >= -5 && Number.isNaN(thawRate[c])) {
+      const t5 = t0 + dt * ((-5 - a) / (b - a));
+      const t20 = this.tCross20Up[c];
+      if (t5 > t20) thawRate[c] = (15 / (t5 - t20)) * 60;
+    }
+    if (frozen[c] === 0 && b <= this.solidusC) {
+      frozen[c] = 1;
+      if (freezeCycles[c] < 255) freezeCycles[c]++;
+    } else if (frozen[c] === 1 && b >= this.liquidusC) frozen[c] = 0;
+    if (a > floorC || b > floorC) {
+      const ra = a > floorC ? frequency * Math.exp(-activation / (R_GAS * (a + 273.15))) : 0;
+      const rb = b > floorC ? frequency * Math.exp(-activation / (R_GAS * (b + 273.15))) : 0;
+      omega[c] += 0.5 * dt * (ra + rb);
     }
   }
 }
