@@ -1,6 +1,7 @@
 /** The immune model: the patient model, presets, simulation and its summary. Browser-safe. */
 export { ablationEvent, ablationEventName } from "./ablation.js";
 export { CALIBRATION_TARGETS, type CalibrationTarget } from "./calibration-targets.js";
+export { type ExposureSolution, solveExposure } from "./exposure.js";
 export { ModelCache } from "./model-cache.js";
 export { type PatientStructure, patientModel, structureKey } from "./patient-model.js";
 export {
