@@ -9,6 +9,7 @@ import { test } from "node:test";
 import { InputError } from "../../src/errors.js";
 import { compileModel } from "../../src/model/compile.js";
 import { inputForm } from "../../src/model/input-form.js";
+import { modelReferenceMarkdown } from "../../src/model/reference-markdown.js";
 import { exportSbml } from "../../src/model/sbml-export.js";
 import type { ModelDecl, ModuleDecl } from "../../src/model/types.js";
 import { solveOde } from "../../src/numerics/ode/solve.js";
@@ -238,4 +239,11 @@ test("inputs: not in initial values or stoichiometry, not changed by processes o
     () => exportSbml(withInput({})),
     (e: unknown) => e instanceof InputError && /inputs/.test(e.message) && /u/.test(e.message),
   );
+});
+
+test("the model reference lists a module's inputs with unit and description", () => {
+  const md = modelReferenceMarkdown(split);
+  assert.match(md, /2 inputs, in 2 modules/);
+  assert.match(md, /### Inputs \(supplied by the simulator\)/);
+  assert.match(md, /\| `C` \| mg \| central \|/);
 });
