@@ -1,18 +1,23 @@
 /**
  * The linear systems of implicit ODE methods: (d·I − J) x = b (real) and ((dr + i·di)·I − J) x = b
- * (complex, Radau IIA). Dense LU with partial pivoting, or, when the learnt Jacobian pattern makes it
- * worthwhile, a sparse LU on the fill-reducing symbolic structure (SymbolicLu) in its static order.
+ * (complex, Radau IIA). Dense LU with partial pivoting, or, when the Jacobian pattern (declared or learnt)
+ * makes it worthwhile, a sparse LU on the fill-reducing symbolic structure (SymbolicLu) in its static order.
+ *
+ * The symbolic analysis (ordering, filled pattern, index lists) is done once per pattern: per solve, when the
+ * pattern grows, and shared between solves with the same pattern (a small cache keyed by the pattern's
+ * content, e.g. every simulation of a cohort). A numeric factorisation on it is a loop over precomputed
+ * positions in compact storage (no search, no allocation), and the triangular solves run along its rows.
  *
  * Pivot rule of the sparse path (threshold pivoting with a growth safeguard; cf. Duff, Erisman & Reid,
  * "Direct Methods for Sparse Matrices", 2nd ed. 2017, §5.4 and §13): the static diagonal pivot of step k is
  * accepted when |a_kk| > PIVOT_THRESHOLD · max_{i>k} |a_ik| (active column), which bounds every multiplier
  * by 1/PIVOT_THRESHOLD, and the factorisation is accepted when the growth max|U| / max|A| stays at most
  * GROWTH_LIMIT (the backward error of the LU is ≈ n·ε·growth·‖A‖). Otherwise that factorisation falls back
- * to the dense LU with partial pivoting. PIVOT_THRESHOLD is 1e-8: with 1e-3 the badly scaled iteration
- * matrices of QSP models (species from pg/mL to 1e10 cells) sent most factorisations of the immune patient
- * model to the dense fallback; at 1e-8 none fall back, both its scaled and unscaled paths come closer to an
- * rtol 1e-9 reference, and the growth safeguard still rejects unstable factorisations (tests).
- * No allocation after construction except when the Jacobian pattern grows (new symbolic analysis).
+ * to the dense LU with partial pivoting (fresh pivots). PIVOT_THRESHOLD is 1e-8: with 1e-3 the badly scaled
+ * iteration matrices of QSP models (species from pg/mL to 1e10 cells) sent most factorisations of the immune
+ * patient model to the dense fallback; at 1e-8 none fall back, both its scaled and unscaled paths come closer
+ * to an rtol 1e-9 reference, and the growth safeguard still rejects unstable factorisations (tests).
+ * No allocation after construction except when the Jacobian pattern changes (new symbolic analysis).
  */
 import { luFactor, luFactorComplex, luSolve, luSolveComplex } from "./lu.js";
 import { type SparsityTracker, SymbolicLu } from "./sparsity.js";
@@ -28,29 +33,59 @@ const MIN_SPARSE_N = 10;
 /** After a sparse attempt fell back to dense, this many factorisations go straight to dense. */
 const DENSE_AFTER_FALLBACK = 20;
 
+/** Symbolic analyses of recent patterns (content-keyed), shared by all solves. */
+const CACHE_SIZE = 8;
+const cache: { n: number; hash: number; mask: Uint8Array; sym: SymbolicLu | null }[] = [];
+
+function maskHash(mask: Uint8Array): number {
+  let h = 0x811c9dc5;
+  for (let p = 0; p < mask.length; p++) if (mask[p] !== 0) h = Math.imul(h ^ p, 0x01000193);
+  return h >>> 0;
+}
+
+function sameMask(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let p = 0; p < a.length; p++) if (a[p] !== b[p]) return false;
+  return true;
+}
+
+/** The symbolic LU of a pattern, or null when it is too dense to pay off (analysed once per pattern). */
+export function analysePattern(n: number, mask: Uint8Array): SymbolicLu | null {
+  const hash = maskHash(mask);
+  for (const e of cache) if (e.n === n && e.hash === hash && sameMask(e.mask, mask)) return e.sym;
+  const s = new SymbolicLu(n, mask);
+  const sym = s.density <= MAX_DENSITY ? s : null;
+  if (cache.length >= CACHE_SIZE) cache.shift();
+  cache.push({ n, hash, mask: mask.slice(), sym });
+  return sym;
+}
+
 /** Symbolic analysis shared by the real and complex matrices of one solve. */
 export class SparseStructure {
   symbolic: SymbolicLu | null = null;
   private seenVersion = -1;
   constructor(readonly tracker: SparsityTracker | null) {}
 
-  /** Current symbolic factorisation (recomputed when the pattern grew), or null for dense. */
+  /** Current symbolic factorisation (looked up again when the pattern grew), or null for dense. */
   current(): SymbolicLu | null {
     const tr = this.tracker;
     if (tr === null || tr.n < MIN_SPARSE_N) return null;
     if (tr.version !== this.seenVersion) {
       this.seenVersion = tr.version;
-      const s = new SymbolicLu(tr.n, tr.mask);
-      this.symbolic = s.density <= MAX_DENSITY ? s : null;
+      this.symbolic = analysePattern(tr.n, tr.mask);
     }
     return this.symbolic;
   }
 }
 
 export class RealIterationMatrix {
+  /** Dense storage (fallback LU with partial pivoting). */
   private readonly a: Float64Array;
   private readonly piv: Int32Array;
   private readonly x: Float64Array;
+  /** Compact storage of the sparse factors (SymbolicLu's rows). */
+  private lu: Float64Array = new Float64Array(0);
+  /** The symbolic structure of the current sparse factors; null when the dense LU is in use. */
   private sym: SymbolicLu | null = null;
   /** Sparse factorisations that fell back to dense pivoting. */
   fallbacks = 0;
@@ -68,15 +103,16 @@ export class RealIterationMatrix {
   /** Factorises d·I − J; false when singular. */
   factor(J: Float64Array, d: number): boolean {
     const n = this.n;
-    const a = this.a;
     const sym = this.denseLeft > 0 ? null : this.structure.current();
     if (this.denseLeft > 0) this.denseLeft--;
     if (sym !== null) {
-      const { filled, src, dst, diag } = sym;
-      for (let p = 0; p < filled.length; p++) a[filled[p]] = 0;
-      for (let p = 0; p < src.length; p++) a[dst[p]] = -J[src[p]];
-      for (let q = 0; q < n; q++) a[diag[q]] += d;
-      if (factorSparseReal(a, n, sym, maxAbs(a, filled))) {
+      if (this.lu.length !== sym.nnz) this.lu = new Float64Array(sym.nnz);
+      const lu = this.lu;
+      const { src, dst, diag } = sym;
+      lu.fill(0);
+      for (let p = 0; p < src.length; p++) lu[dst[p]] = -J[src[p]];
+      for (let q = 0; q < n; q++) lu[diag[q]] += d;
+      if (factorSparseReal(lu, sym, maxAbs(lu))) {
         this.sym = sym;
         return true;
       }
@@ -84,6 +120,7 @@ export class RealIterationMatrix {
       this.denseLeft = DENSE_AFTER_FALLBACK;
     }
     this.sym = null;
+    const a = this.a;
     for (let p = 0; p < n * n; p++) a[p] = -J[p];
     for (let i = 0; i < n; i++) a[i * n + i] += d;
     return luFactor(a, n, this.piv);
@@ -97,66 +134,69 @@ export class RealIterationMatrix {
       return;
     }
     const n = this.n;
-    const a = this.a;
+    const lu = this.lu;
     const x = this.x;
-    const { perm, belowStart, below, rightStart, right } = sym;
+    const { perm, rowStart, col, diag } = sym;
     for (let q = 0; q < n; q++) x[q] = b[perm[q]];
-    for (let k = 0; k < n; k++) {
-      const xk = x[k];
-      if (xk !== 0)
-        for (let p = belowStart[k]; p < belowStart[k + 1]; p++) x[below[p]] -= a[below[p] * n + k] * xk;
+    for (let i = 0; i < n; i++) {
+      let s = x[i];
+      for (let p = rowStart[i], e = diag[i]; p < e; p++) s -= lu[p] * x[col[p]];
+      x[i] = s;
     }
-    for (let k = n - 1; k >= 0; k--) {
-      let s = x[k];
-      const row = k * n;
-      for (let p = rightStart[k]; p < rightStart[k + 1]; p++) s -= a[row + right[p]] * x[right[p]];
-      x[k] = s / a[row + k];
+    for (let i = n - 1; i >= 0; i--) {
+      let s = x[i];
+      const dp = diag[i];
+      for (let p = dp + 1, e = rowStart[i + 1]; p < e; p++) s -= lu[p] * x[col[p]];
+      x[i] = s / lu[dp];
     }
     for (let q = 0; q < n; q++) b[perm[q]] = x[q];
   }
 }
 
-/** Largest |a[p]| over the given positions. */
-function maxAbs(a: Float64Array, positions: Int32Array): number {
+/** Largest |v[p]|. */
+function maxAbs(v: Float64Array): number {
   let m = 0;
-  for (let p = 0; p < positions.length; p++) m = Math.max(m, Math.abs(a[positions[p]]));
+  for (let p = 0; p < v.length; p++) m = Math.max(m, Math.abs(v[p]));
   return m;
 }
 
-/** Largest |re| + |im| over the given positions. */
-function maxAbsComplex(ar: Float64Array, ai: Float64Array, positions: Int32Array): number {
+/** Largest |re| + |im|. */
+function maxAbsComplex(vr: Float64Array, vi: Float64Array): number {
   let m = 0;
-  for (let p = 0; p < positions.length; p++)
-    m = Math.max(m, Math.abs(ar[positions[p]]) + Math.abs(ai[positions[p]]));
+  for (let p = 0; p < vr.length; p++) m = Math.max(m, Math.abs(vr[p]) + Math.abs(vi[p]));
   return m;
 }
 
 /**
- * In-place LU of the permuted matrix on the filled pattern, static diagonal pivots; aMax = max|A|.
- * False (a is then garbage) when a pivot fails the threshold test or the growth exceeds GROWTH_LIMIT.
+ * In-place LU of the permuted matrix held in lu (SymbolicLu's compact rows), static diagonal pivots;
+ * aMax = max|A|. False (lu is then garbage) when a pivot fails the threshold test or the growth exceeds
+ * GROWTH_LIMIT.
  */
-export function factorSparseReal(a: Float64Array, n: number, sym: SymbolicLu, aMax: number): boolean {
-  const { belowStart, below, rightStart, right } = sym;
+export function factorSparseReal(lu: Float64Array, sym: SymbolicLu, aMax: number): boolean {
+  const { n, rowStart, diag, lStart, lPos, update } = sym;
   const uLimit = GROWTH_LIMIT * aMax;
+  let op = 0;
   for (let k = 0; k < n; k++) {
-    const row = k * n;
-    const pivot = a[row + k];
+    const dk = diag[k];
+    const pivot = lu[dk];
+    const l0 = lStart[k];
+    const l1 = lStart[k + 1];
     let colMax = 0;
-    for (let p = belowStart[k]; p < belowStart[k + 1]; p++)
-      colMax = Math.max(colMax, Math.abs(a[below[p] * n + k]));
+    for (let p = l0; p < l1; p++) colMax = Math.max(colMax, Math.abs(lu[lPos[p]]));
     if (!(Math.abs(pivot) > PIVOT_THRESHOLD * colMax) || !Number.isFinite(pivot)) return false;
-    const r0 = rightStart[k];
-    const r1 = rightStart[k + 1];
+    const u0 = dk + 1;
+    const u1 = rowStart[k + 1];
     // row k of U is final now: growth check
     let uMax = Math.abs(pivot);
-    for (let q = r0; q < r1; q++) uMax = Math.max(uMax, Math.abs(a[row + right[q]]));
+    for (let q = u0; q < u1; q++) uMax = Math.max(uMax, Math.abs(lu[q]));
     if (!(uMax <= uLimit)) return false;
     const inv = 1 / pivot;
-    for (let p = belowStart[k]; p < belowStart[k + 1]; p++) {
-      const ri = below[p] * n;
-      const l = a[ri + k] * inv;
-      a[ri + k] = l;
-      if (l !== 0) for (let q = r0; q < r1; q++) a[ri + right[q]] -= l * a[row + right[q]];
+    for (let p = l0; p < l1; p++) {
+      const pos = lPos[p];
+      const l = lu[pos] * inv;
+      lu[pos] = l;
+      if (l !== 0) for (let q = u0; q < u1; q++) lu[update[op++]] -= l * lu[q];
+      else op += u1 - u0;
     }
   }
   return true;
@@ -168,6 +208,8 @@ export class ComplexIterationMatrix {
   private readonly piv: Int32Array;
   private readonly xr: Float64Array;
   private readonly xi: Float64Array;
+  private lr: Float64Array = new Float64Array(0);
+  private li: Float64Array = new Float64Array(0);
   private sym: SymbolicLu | null = null;
   fallbacks = 0;
   private denseLeft = 0;
@@ -186,21 +228,23 @@ export class ComplexIterationMatrix {
   /** Factorises (dr + i·di)·I − J; false when singular. */
   factor(J: Float64Array, dr: number, di: number): boolean {
     const n = this.n;
-    const { ar, ai } = this;
     const sym = this.denseLeft > 0 ? null : this.structure.current();
     if (this.denseLeft > 0) this.denseLeft--;
     if (sym !== null) {
-      const { filled, src, dst, diag } = sym;
-      for (let p = 0; p < filled.length; p++) {
-        ar[filled[p]] = 0;
-        ai[filled[p]] = 0;
+      if (this.lr.length !== sym.nnz) {
+        this.lr = new Float64Array(sym.nnz);
+        this.li = new Float64Array(sym.nnz);
       }
-      for (let p = 0; p < src.length; p++) ar[dst[p]] = -J[src[p]];
+      const { lr, li } = this;
+      const { src, dst, diag } = sym;
+      lr.fill(0);
+      li.fill(0);
+      for (let p = 0; p < src.length; p++) lr[dst[p]] = -J[src[p]];
       for (let q = 0; q < n; q++) {
-        ar[diag[q]] += dr;
-        ai[diag[q]] = di;
+        lr[diag[q]] += dr;
+        li[diag[q]] = di;
       }
-      if (factorSparseComplex(ar, ai, n, sym, maxAbsComplex(ar, ai, filled))) {
+      if (factorSparseComplex(lr, li, sym, maxAbsComplex(lr, li))) {
         this.sym = sym;
         return true;
       }
@@ -208,6 +252,7 @@ export class ComplexIterationMatrix {
       this.denseLeft = DENSE_AFTER_FALLBACK;
     }
     this.sym = null;
+    const { ar, ai } = this;
     for (let p = 0; p < n * n; p++) {
       ar[p] = -J[p];
       ai[p] = 0;
@@ -226,40 +271,41 @@ export class ComplexIterationMatrix {
       return;
     }
     const n = this.n;
-    const { ar, ai, xr, xi } = this;
-    const { perm, belowStart, below, rightStart, right } = sym;
+    const { lr, li, xr, xi } = this;
+    const { perm, rowStart, col, diag } = sym;
     for (let q = 0; q < n; q++) {
       xr[q] = br[perm[q]];
       xi[q] = bi[perm[q]];
     }
-    for (let k = 0; k < n; k++) {
-      const ur = xr[k];
-      const ui = xi[k];
-      if (ur === 0 && ui === 0) continue;
-      for (let p = belowStart[k]; p < belowStart[k + 1]; p++) {
-        const pos = below[p] * n + k;
-        const lr = ar[pos];
-        const li = ai[pos];
-        xr[below[p]] -= lr * ur - li * ui;
-        xi[below[p]] -= lr * ui + li * ur;
-      }
-    }
-    for (let k = n - 1; k >= 0; k--) {
-      let sr = xr[k];
-      let si = xi[k];
-      const row = k * n;
-      for (let p = rightStart[k]; p < rightStart[k + 1]; p++) {
-        const j = right[p];
-        const vr = ar[row + j];
-        const vi = ai[row + j];
+    for (let i = 0; i < n; i++) {
+      let sr = xr[i];
+      let si = xi[i];
+      for (let p = rowStart[i], e = diag[i]; p < e; p++) {
+        const j = col[p];
+        const vr = lr[p];
+        const vi = li[p];
         sr -= vr * xr[j] - vi * xi[j];
         si -= vr * xi[j] + vi * xr[j];
       }
-      const dr = ar[row + k];
-      const dI = ai[row + k];
+      xr[i] = sr;
+      xi[i] = si;
+    }
+    for (let i = n - 1; i >= 0; i--) {
+      let sr = xr[i];
+      let si = xi[i];
+      const dp = diag[i];
+      for (let p = dp + 1, e = rowStart[i + 1]; p < e; p++) {
+        const j = col[p];
+        const vr = lr[p];
+        const vi = li[p];
+        sr -= vr * xr[j] - vi * xi[j];
+        si -= vr * xi[j] + vi * xr[j];
+      }
+      const dr = lr[dp];
+      const dI = li[dp];
       const den = dr * dr + dI * dI;
-      xr[k] = (sr * dr + si * dI) / den;
-      xi[k] = (si * dr - sr * dI) / den;
+      xr[i] = (sr * dr + si * dI) / den;
+      xi[i] = (si * dr - sr * dI) / den;
     }
     for (let q = 0; q < n; q++) {
       br[perm[q]] = xr[q];
@@ -269,50 +315,46 @@ export class ComplexIterationMatrix {
 }
 
 /** Complex counterpart of factorSparseReal (magnitudes as |re| + |im|). */
-function factorSparseComplex(
-  ar: Float64Array,
-  ai: Float64Array,
-  n: number,
-  sym: SymbolicLu,
-  aMax: number,
-): boolean {
-  const { belowStart, below, rightStart, right } = sym;
+function factorSparseComplex(lr: Float64Array, li: Float64Array, sym: SymbolicLu, aMax: number): boolean {
+  const { n, rowStart, diag, lStart, lPos, update } = sym;
   const uLimit = GROWTH_LIMIT * aMax;
+  let op = 0;
   for (let k = 0; k < n; k++) {
-    const row = k * n;
-    const pr = ar[row + k];
-    const pi = ai[row + k];
+    const dk = diag[k];
+    const pr = lr[dk];
+    const pi = li[dk];
     const pAbs = Math.abs(pr) + Math.abs(pi);
+    const l0 = lStart[k];
+    const l1 = lStart[k + 1];
     let colMax = 0;
-    for (let p = belowStart[k]; p < belowStart[k + 1]; p++) {
-      const pos = below[p] * n + k;
-      colMax = Math.max(colMax, Math.abs(ar[pos]) + Math.abs(ai[pos]));
-    }
+    for (let p = l0; p < l1; p++) colMax = Math.max(colMax, Math.abs(lr[lPos[p]]) + Math.abs(li[lPos[p]]));
     if (!(pAbs > PIVOT_THRESHOLD * colMax) || !Number.isFinite(pAbs)) return false;
+    const u0 = dk + 1;
+    const u1 = rowStart[k + 1];
     let uMax = pAbs;
-    for (let q = rightStart[k]; q < rightStart[k + 1]; q++)
-      uMax = Math.max(uMax, Math.abs(ar[row + right[q]]) + Math.abs(ai[row + right[q]]));
+    for (let q = u0; q < u1; q++) uMax = Math.max(uMax, Math.abs(lr[q]) + Math.abs(li[q]));
     if (!(uMax <= uLimit)) return false;
     const den = pr * pr + pi * pi;
     const invR = pr / den;
     const invI = -pi / den;
-    const r0 = rightStart[k];
-    const r1 = rightStart[k + 1];
-    for (let p = belowStart[k]; p < belowStart[k + 1]; p++) {
-      const ri = below[p] * n;
-      const xr = ar[ri + k];
-      const xi = ai[ri + k];
-      const lr = xr * invR - xi * invI;
-      const li = xr * invI + xi * invR;
-      ar[ri + k] = lr;
-      ai[ri + k] = li;
-      if (lr === 0 && li === 0) continue;
-      for (let q = r0; q < r1; q++) {
-        const j = right[q];
-        const ur = ar[row + j];
-        const ui = ai[row + j];
-        ar[ri + j] -= lr * ur - li * ui;
-        ai[ri + j] -= lr * ui + li * ur;
+    for (let p = l0; p < l1; p++) {
+      const pos = lPos[p];
+      const xr = lr[pos];
+      const xi = li[pos];
+      const mr = xr * invR - xi * invI;
+      const mi = xr * invI + xi * invR;
+      lr[pos] = mr;
+      li[pos] = mi;
+      if (mr === 0 && mi === 0) {
+        op += u1 - u0;
+        continue;
+      }
+      for (let q = u0; q < u1; q++) {
+        const t = update[op++];
+        const ur = lr[q];
+        const ui = li[q];
+        lr[t] -= mr * ur - mi * ui;
+        li[t] -= mr * ui + mi * ur;
       }
     }
   }

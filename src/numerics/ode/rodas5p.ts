@@ -61,6 +61,19 @@ const H: readonly (readonly number[])[] = [
   ],
 ];
 
+/** The same coefficients as flat arrays for the stage loops: A_FLAT[s*STAGES + j], C_FLAT[s*STAGES + j], H_FLAT[r*STAGES + j]. */
+const A_FLAT = flatten(A);
+const C_FLAT = flatten(C);
+const H_FLAT = flatten(H);
+
+function flatten(rows: readonly (readonly number[])[]): Float64Array {
+  const out = new Float64Array(rows.length * STAGES);
+  rows.forEach((row, r) => {
+    out.set(row, r * STAGES);
+  });
+  return out;
+}
+
 const SAFE = 0.9;
 const FAC_MIN = 0.2; // largest decrease
 const FAC_MAX = 6; // largest increase
@@ -82,15 +95,25 @@ export class Rodas5PStepper implements Stepper {
   private readonly J: Float64Array;
   /** I/(hγ) − J, factorised (dense or sparse LU). */
   private readonly W: RealIterationMatrix;
-  private readonly k: Float64Array;
+  /**
+   * Stage increments k_1 … k_8 (stage s at s·n) of the step being computed, and a view of each; and those of
+   * the last accepted step (the dense output's data). The two buffers swap at each accepted step.
+   */
+  private k: Float64Array;
+  private kStage: Float64Array[];
+  private kAccepted: Float64Array;
+  private kAcceptedStage: Float64Array[];
+  /** C_sj / h for the current step size. */
+  private readonly cH: Float64Array;
   private readonly u: Float64Array;
-  private readonly rhsBuf: Float64Array;
   private readonly fu: Float64Array;
   private readonly y1: Float64Array;
   private readonly y0: Float64Array;
   /** End point of the last step before the nonNegative clamp (anchor of the interpolant). */
   private readonly yEnd: Float64Array;
+  /** Dense-output coefficients K1, K2, K3 of the last step; computed on first use (most steps need none). */
   private readonly dense: Float64Array;
+  private denseValid = true;
 
   constructor(private readonly ctx: OdeContext) {
     const n = ctx.n;
@@ -99,9 +122,14 @@ export class Rodas5PStepper implements Stepper {
     this.dfdt = new Float64Array(n);
     this.J = new Float64Array(n * n);
     this.W = new RealIterationMatrix(n, new SparseStructure(ctx.sparsity));
+    const views = (k: Float64Array) =>
+      Array.from({ length: STAGES }, (_, st) => k.subarray(st * n, (st + 1) * n));
     this.k = new Float64Array(STAGES * n);
+    this.kStage = views(this.k);
+    this.kAccepted = new Float64Array(STAGES * n);
+    this.kAcceptedStage = views(this.kAccepted);
+    this.cH = new Float64Array(STAGES * STAGES);
     this.u = new Float64Array(n);
-    this.rhsBuf = new Float64Array(n);
     this.fu = new Float64Array(n);
     this.y1 = new Float64Array(n);
     this.y0 = new Float64Array(n);
@@ -120,6 +148,7 @@ export class Rodas5PStepper implements Stepper {
     this.y0.set(y);
     this.yEnd.set(y);
     this.dense.fill(0);
+    this.denseValid = true;
     this.firstStep = true;
     this.rejectedLast = false;
     this.errAcc = 1e-2;
@@ -135,7 +164,7 @@ export class Rodas5PStepper implements Stepper {
   step(tStop: number): string | null {
     const ctx = this.ctx;
     const n = ctx.n;
-    const { y, fy, dfdt, J, W, k, u, rhsBuf, fu, y1 } = this;
+    const { y, fy, dfdt, J, W, k, kStage, cH, u, fu, y1 } = this;
     const t = this.t;
     if (!this.fyValid) ctx.rhs(t, y, fy);
     this.fyValid = false;
@@ -158,18 +187,20 @@ export class Rodas5PStepper implements Stepper {
         continue;
       }
       const invH = 1 / h;
-      const autonomous = ctx.autonomous;
+      for (let q = 0; q < C_FLAT.length; q++) cH[q] = C_FLAT[q] * invH;
+      const withDfdt = !ctx.autonomous;
+      // Stage s: u = y + Σ_j a_sj k_j, then (I/(hγ) − J) k_s = f(u) + h d_s ∂f/∂t + Σ_j (C_sj/h) k_j. The sums
+      // run over j innermost, in the same order as one axpy per j would (identical rounding, fewer stores).
       for (let s = 0; s < STAGES; s++) {
         let fs: Float64Array;
         if (s === 0) fs = fy;
         else {
           if (s <= 5) {
-            const a = A[s];
-            u.set(y);
-            for (let j = 0; j < s; j++) {
-              const c = a[j];
-              const kOff = j * n;
-              for (let i = 0; i < n; i++) u[i] += c * k[kOff + i];
+            const a0 = s * STAGES;
+            for (let i = 0; i < n; i++) {
+              let acc = y[i];
+              for (let j = 0, o = i; j < s; j++, o += n) acc += A_FLAT[a0 + j] * k[o];
+              u[i] = acc;
             }
           } else {
             const kOff = (s - 1) * n;
@@ -179,23 +210,20 @@ export class Rodas5PStepper implements Stepper {
           fs = fu;
         }
         const hd = h * D[s];
-        if (hd !== 0 && !autonomous) for (let i = 0; i < n; i++) rhsBuf[i] = fs[i] + hd * dfdt[i];
-        else rhsBuf.set(fs);
-        const cs = C[s];
-        for (let j = 0; j < s; j++) {
-          const c = cs[j] * invH;
-          const kOff = j * n;
-          for (let i = 0; i < n; i++) rhsBuf[i] += c * k[kOff + i];
+        const c0 = s * STAGES;
+        const ks = kStage[s];
+        const addDfdt = hd !== 0 && withDfdt;
+        for (let i = 0; i < n; i++) {
+          let acc = addDfdt ? fs[i] + hd * dfdt[i] : fs[i];
+          for (let j = 0, o = i; j < s; j++, o += n) acc += cH[c0 + j] * k[o];
+          ks[i] = acc;
         }
-        const off = s * n;
-        W.solve(rhsBuf);
-        k.set(rhsBuf, off);
+        W.solve(ks);
       }
-      const off7 = 7 * n;
-      for (let i = 0; i < n; i++) y1[i] = u[i] + k[off7 + i];
+      const k8 = kStage[7];
+      for (let i = 0; i < n; i++) y1[i] = u[i] + k8[i];
       // error estimate: the last increment
-      for (let i = 0; i < n; i++) rhsBuf[i] = k[off7 + i];
-      let err = ctx.errorNorm(rhsBuf, y, y1);
+      let err = ctx.errorNorm(k8, y, y1);
       if (!allFinite(y1)) err = Number.POSITIVE_INFINITY;
       if (!Number.isFinite(err)) {
         ctx.stats.rejected++;
@@ -215,18 +243,12 @@ export class Rodas5PStepper implements Stepper {
         this.errAcc = Math.max(1e-2, err);
         let hNew = h / fac;
         if (this.rejectedLast) hNew = Math.min(hNew, h);
-        // dense output: y(θ) = (1−θ) y0 + θ (y1 + (1−θ)(K1 + θ (K2 + θ K3)))
-        const dense = this.dense;
-        dense.fill(0);
-        for (let r = 0; r < 3; r++) {
-          const hr = H[r];
-          const dOff = r * n;
-          for (let j = 0; j < STAGES; j++) {
-            const c = hr[j];
-            const kOff = j * n;
-            for (let i = 0; i < n; i++) dense[dOff + i] += c * k[kOff + i];
-          }
-        }
+        // the dense output is formed from these k when first asked for
+        this.k = this.kAccepted;
+        this.kStage = this.kAcceptedStage;
+        this.kAccepted = k;
+        this.kAcceptedStage = kStage;
+        this.denseValid = false;
         this.y0.set(y);
         this.yEnd.set(y1);
         ctx.clamp(y1);
@@ -245,6 +267,22 @@ export class Rodas5PStepper implements Stepper {
     }
   }
 
+  /** Dense output of the last step: y(θ) = (1−θ) y0 + θ (y1 + (1−θ)(K1 + θ (K2 + θ K3))), K_r = Σ_j h_rj k_j. */
+  private formDense(): void {
+    const n = this.ctx.n;
+    const { dense, kAccepted: k } = this;
+    for (let r = 0; r < 3; r++) {
+      const h0 = r * STAGES;
+      const dOff = r * n;
+      for (let i = 0; i < n; i++) {
+        let acc = 0;
+        for (let j = 0, o = i; j < STAGES; j++, o += n) acc += H_FLAT[h0 + j] * k[o];
+        dense[dOff + i] = acc;
+      }
+    }
+    this.denseValid = true;
+  }
+
   interpolate(s: number, out: Float64Array): void {
     const n = this.ctx.n;
     const span = this.t - this.tPrev;
@@ -252,6 +290,7 @@ export class Rodas5PStepper implements Stepper {
       out.set(this.y);
       return;
     }
+    if (!this.denseValid) this.formDense();
     const th = (s - this.tPrev) / span;
     const th1 = 1 - th;
     const { y0, yEnd: y, dense } = this;

@@ -120,6 +120,55 @@ describe("sparse LU on the learnt pattern", () => {
     mat.solve(x);
     assert.ok(residual(P, m2, 0, x, b) < 1e-12);
   });
+  it("the factors in compact rows multiply back to the permuted matrix (exact unsymmetric fill)", () => {
+    const d = 3;
+    const sym = new SymbolicLu(n, tracker.mask);
+    const lu = new Float64Array(sym.nnz);
+    for (let p = 0; p < sym.src.length; p++) lu[sym.dst[p]] = -J[sym.src[p]];
+    for (let q = 0; q < n; q++) lu[sym.diag[q]] += d;
+    assert.ok(factorSparseReal(lu, sym, 1));
+    const L = new Float64Array(n * n);
+    const U = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) {
+      L[i * n + i] = 1;
+      for (let p = sym.rowStart[i]; p < sym.rowStart[i + 1]; p++) {
+        const j = sym.col[p];
+        if (j < i) L[i * n + j] = lu[p];
+        else U[i * n + j] = lu[p];
+      }
+    }
+    let worst = 0;
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) {
+        let s = 0;
+        for (let k = 0; k < n; k++) s += L[i * n + k] * U[k * n + j];
+        const pi = sym.perm[i];
+        const pj = sym.perm[j];
+        const a = (pi === pj ? d : 0) - J[pi * n + pj];
+        worst = Math.max(worst, Math.abs(s - a));
+      }
+    assert.ok(worst < 1e-12, `max |LU − PAPᵀ| = ${worst}`);
+    // columns within a row ascending, diagonal present, L part before it
+    for (let i = 0; i < n; i++) {
+      assert.equal(sym.col[sym.diag[i]], i);
+      for (let p = sym.rowStart[i] + 1; p < sym.rowStart[i + 1]; p++) assert.ok(sym.col[p] > sym.col[p - 1]);
+    }
+    assert.equal(sym.factorOps, sym.update.length);
+  });
+  it("one symbolic analysis per pattern: solves with the same pattern share it", () => {
+    const a = new SparsityTracker(n);
+    const b = new SparsityTracker(n);
+    a.observe(J);
+    b.observe(J);
+    const first = new SparseStructure(a).current();
+    assert.ok(first !== null);
+    assert.equal(new SparseStructure(b).current(), first);
+    const J2 = J.slice();
+    J2[n * 5 + 17] = J2[n * 5 + 17] === 0 ? 1 : 0;
+    const c = new SparsityTracker(n);
+    c.observe(J2);
+    assert.notEqual(new SparseStructure(c).current(), first);
+  });
   it("a pattern that grows triggers a new symbolic analysis", () => {
     const tr = new SparsityTracker(n);
     tr.observe(J);
@@ -256,9 +305,9 @@ describe("sparse pivot rule: threshold pivoting with a growth safeguard", () => 
       const tr = new SparsityTracker(n);
       tr.observe(A);
       const sym = new SymbolicLu(n, tr.mask);
-      const a = new Float64Array(n * n);
-      for (let p = 0; p < sym.src.length; p++) a[sym.dst[p]] = A[sym.src[p]];
-      assert.equal(factorSparseReal(a, n, sym, 1), ok, `n = ${n}`);
+      const lu = new Float64Array(sym.nnz);
+      for (let p = 0; p < sym.src.length; p++) lu[sym.dst[p]] = A[sym.src[p]];
+      assert.equal(factorSparseReal(lu, sym, 1), ok, `n = ${n}`);
     }
   });
 
