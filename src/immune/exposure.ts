@@ -49,7 +49,7 @@ class DrugExposure {
     private readonly slopes: Float64Array,
     private readonly curvatures: Float64Array,
     private readonly initial: Float64Array,
-    /** Break times and, for each, the index of its first (pre-event) node. */
+    /** Break times and, for each, the index of its first (pre-event) node (-1: none). */
     private readonly breaks: Float64Array,
     private readonly preNodes: Int32Array,
   ) {}
@@ -87,8 +87,8 @@ class DrugExposure {
     // segment: the last node at or before t (right-continuous at a dose's duplicated node), or, at and
     // after a break the solve has not crossed yet, the segment ending at the break (left limit)
     let s = this.seg;
-    if (t >= this.cap) {
-      const j = this.preNodes[this.nextBreak];
+    const j = t >= this.cap ? this.preNodes[this.nextBreak] : -1;
+    if (j >= 0) {
       if (j === 0) {
         for (let i = 0; i < k; i++) p[this.slots[i]] = this.values[i];
         return;
@@ -235,9 +235,12 @@ export function solveExposure(
       }
     }
     const breakTimes = [...new Set(own.map((e) => e.day))].sort((a, b) => a - b);
+    // the pre-event node of each break (the solver records the state before and after its events), or
+    // -1 for a break without such a pair (none expected: no jump there, values as anywhere else)
     const preNodes = Int32Array.from(breakTimes, (tb) => {
-      for (let j = 0; j + 1 < m; j++) if (solution.t[j] === tb && solution.t[j + 1] === tb) return j;
-      throw new Error(`PK of ${drug}: no event node at t = ${tb}`);
+      for (let j = 0; j + 1 < m && solution.t[j] <= tb; j++)
+        if (solution.t[j] === tb && solution.t[j + 1] === tb) return j;
+      return -1;
     });
     tracks.push(
       new DrugExposure(
