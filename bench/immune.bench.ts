@@ -41,6 +41,10 @@ const paths: [string, SimulateOptions][] = [
     "rodas5, scaled, coloured FD Jacobian, drug modules inside the ODE (doses as events; the default before)",
     { exposure: "ode" },
   ],
+  [
+    "default, burn-in reused (ModelCache reuseBurnIn: another arm of an already settled patient)",
+    { cache: new ModelCache({ reuseBurnIn: true }) },
+  ],
   ["rodas5, unscaled state (the path before the scaling)", { scaled: false }],
   ["rodas5, symbolic Jacobian (compiler's, chunked)", { jacobian: "symbolic" }],
   ["rodas5, symbolic Jacobian, drug modules inside the ODE", { jacobian: "symbolic", exposure: "ode" }],

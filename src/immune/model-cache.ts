@@ -9,9 +9,52 @@ import { compileModel } from "../model/compile.js";
 import type { CompiledModel } from "../model/compiled.js";
 import { type PatientStructure, patientModel, structureKey } from "./patient-model.js";
 
+export interface ModelCacheOptions {
+  /**
+   * Keep the settled state of the last `reuseBurnIn` burn-ins (true: 64) and reuse it for a simulation
+   * whose burn-in is identical (same structure, parameter values and solver settings): several treatment
+   * arms or timings of one patient then settle once. The reused state is the one the solve gave, so the
+   * results are the same; the trajectory's stats then count no burn-in steps. Off by default.
+   */
+  reuseBurnIn?: boolean | number;
+}
+
 export class ModelCache {
   private readonly models = new Map<string, CompiledModel>();
   private readonly pkModels = new Map<string, CompiledModel>();
+  private readonly burnIns = new Map<string, Float64Array>();
+  private readonly burnInLimit: number;
+
+  constructor(options: ModelCacheOptions = {}) {
+    const r = options.reuseBurnIn;
+    this.burnInLimit = r === true ? 64 : typeof r === "number" && r > 0 ? Math.floor(r) : 0;
+  }
+
+  /** Whether this cache keeps burn-ins (ModelCacheOptions.reuseBurnIn). */
+  get reusesBurnIn(): boolean {
+    return this.burnInLimit > 0;
+  }
+
+  /** A kept burn-in state (a copy is the caller's to make), or undefined. */
+  burnIn(key: string): Float64Array | undefined {
+    const y = this.burnIns.get(key);
+    if (y !== undefined) {
+      // most recently used last
+      this.burnIns.delete(key);
+      this.burnIns.set(key, y);
+    }
+    return y;
+  }
+
+  keepBurnIn(key: string, y: Float64Array): void {
+    if (this.burnInLimit === 0) return;
+    this.burnIns.delete(key);
+    this.burnIns.set(key, y);
+    while (this.burnIns.size > this.burnInLimit) {
+      const oldest = this.burnIns.keys().next().value as string;
+      this.burnIns.delete(oldest);
+    }
+  }
 
   get(structure: PatientStructure): CompiledModel {
     const key = structureKey(structure);

@@ -13,6 +13,7 @@ import type { Scenario } from "../scenario/schema.js";
 import { coloredJacobian } from "./colored-jacobian.js";
 import { type ExposureSolution, solveExposure } from "./exposure.js";
 import { ModelCache } from "./model-cache.js";
+import { structureKey } from "./patient-model.js";
 import type { Trajectory } from "./trajectory.js";
 import { treatmentPlan } from "./treatment-plan.js";
 
@@ -240,12 +241,31 @@ export function simulatePatient(
   };
   // before treatment the drug state is its initial one (no drug): constant inputs, autonomous burn-in
   exposure?.writeInitial(p);
-  const burnIn = solveOde(problemOf(model, p, 0, burnInDays, scale, fdScale, jacobian, y0, null), {
-    ...solverOptions,
-    outputTimes: [burnInDays],
-  });
+  // a cache that keeps burn-ins (ModelCache({ reuseBurnIn })) returns the settled state of an identical
+  // burn-in (same structure, parameters and solver settings): the same numbers the solve would give
+  const burnInKey = cache.reusesBurnIn
+    ? [
+        structureKey({ ...plan.structure, exposure: inputExposure ? "input" : "ode" }),
+        burnInDays,
+        method,
+        rtol,
+        jacobian,
+        options.scaled ?? true,
+        options.hMax ?? 0,
+        ...p,
+      ].join(",")
+    : "";
+  const reused = cache.reusesBurnIn ? cache.burnIn(burnInKey) : undefined;
+  const burnIn = reused
+    ? null
+    : solveOde(problemOf(model, p, 0, burnInDays, scale, fdScale, jacobian, y0, null), {
+        ...solverOptions,
+        outputTimes: [burnInDays],
+      });
   p[dynamicsIndex] = dynamics;
-  let stats = burnIn.stats;
+  let stats: OdeStats = burnIn
+    ? burnIn.stats
+    : { steps: 0, rejected: 0, rhsEvals: 0, jacobianEvals: 0, factorizations: 0 };
   const every = options.everyDays ?? scenario.outputs?.everyDays ?? 1;
   const emptyResult = (message: string): Trajectory => ({
     days: new Float64Array(0),
@@ -258,12 +278,14 @@ export function simulatePatient(
     message,
     stats,
     ...(exposure ? { exposureStats: exposure.stats } : {}),
-    method: burnIn.method,
+    method: burnIn ? burnIn.method : method,
   });
   if (exposure && exposure.status !== "success")
     return emptyResult(`drug exposure failed: ${exposure.message}`);
-  if (burnIn.status !== "success" || burnIn.y.length === 0)
+  if (burnIn && (burnIn.status !== "success" || burnIn.y.length === 0))
     return emptyResult(`burn-in failed: ${burnIn.message}`);
+  const yStart = reused ? reused.slice() : Float64Array.from(burnIn?.y[0] ?? [], (z, i) => z * scale[i]);
+  if (cache.reusesBurnIn && !reused) cache.keepBurnIn(burnInKey, yStart.slice());
 
   const times: number[] = [];
   for (let k = 0; ; k++) {
@@ -290,7 +312,6 @@ export function simulatePatient(
     for (const at of exposure.breaks)
       events.push({ at, name: "exposure_break", keepsState: true, apply: () => exposure.cross(at) });
   events.sort((a, b) => a.at - b.at);
-  const yStart = burnIn.y[0].map((z, i) => z * scale[i]);
   // the treatment period is scaled by the settled state (species that start at 0 have grown by now)
   if (options.scaled ?? true)
     for (let i = 0; i < n; i++) {
