@@ -13,10 +13,11 @@
  * accepted when |a_kk| > PIVOT_THRESHOLD · max_{i>k} |a_ik| (active column), which bounds every multiplier
  * by 1/PIVOT_THRESHOLD, and the factorisation is accepted when the growth max|U| / max|A| stays at most
  * GROWTH_LIMIT (the backward error of the LU is ≈ n·ε·growth·‖A‖). Otherwise that factorisation falls back
- * to the dense LU with partial pivoting (fresh pivots). PIVOT_THRESHOLD is 1e-8: with 1e-3 the badly scaled
- * iteration matrices of QSP models (species from pg/mL to 1e10 cells) sent most factorisations of the immune
- * patient model to the dense fallback; at 1e-8 none fall back, both its scaled and unscaled paths come closer
- * to an rtol 1e-9 reference, and the growth safeguard still rejects unstable factorisations (tests).
+ * to the dense LU with partial pivoting (fresh pivots; see DENSE_AFTER_FALLBACK). PIVOT_THRESHOLD is 1e-8:
+ * with 1e-3 the badly scaled iteration matrices of QSP models (species from pg/mL to 1e10 cells) sent most
+ * factorisations of the immune patient model to the dense fallback; at 1e-8 its scaled and unscaled paths
+ * come closer to an rtol 1e-9 reference and fall back only occasionally (0–3 times per simulation), and the
+ * growth safeguard still rejects unstable factorisations (tests).
  * No allocation after construction except when the Jacobian pattern changes (new symbolic analysis).
  */
 import { luFactor, luFactorComplex, luSolve, luSolveComplex } from "./lu.js";
@@ -30,7 +31,13 @@ export const GROWTH_LIMIT = 1e8;
 const MAX_DENSITY = 0.4;
 /** … and n is at least this. */
 const MIN_SPARSE_N = 10;
-/** After a sparse attempt fell back to dense, this many factorisations go straight to dense. */
+/**
+ * After a sparse attempt fell back to dense, the next factorisations go straight to dense: 1 after an
+ * isolated fallback, doubling with each fallback of the sparse attempt that follows, up to this many; a
+ * sparse success resets it. (A failed sparse attempt costs a sparse factorisation, a few per cent of a dense
+ * one at n ≈ 80, while every dense factorisation and solve instead of a sparse one costs ~10× more: on the
+ * immune model the fallbacks are isolated, and a fixed 20 dense after each made them expensive.)
+ */
 const DENSE_AFTER_FALLBACK = 20;
 
 /** Symbolic analyses of recent patterns (content-keyed), shared by all solves. */
@@ -89,7 +96,9 @@ export class RealIterationMatrix {
   private sym: SymbolicLu | null = null;
   /** Sparse factorisations that fell back to dense pivoting. */
   fallbacks = 0;
+  /** Factorisations still to go straight to dense, and how many the next fallback sends there. */
   private denseLeft = 0;
+  private backoff = 1;
 
   constructor(
     private readonly n: number,
@@ -114,10 +123,12 @@ export class RealIterationMatrix {
       for (let q = 0; q < n; q++) lu[diag[q]] += d;
       if (factorSparseReal(lu, sym, maxAbs(lu))) {
         this.sym = sym;
+        this.backoff = 1;
         return true;
       }
       this.fallbacks++;
-      this.denseLeft = DENSE_AFTER_FALLBACK;
+      this.denseLeft = this.backoff;
+      this.backoff = Math.min(2 * this.backoff, DENSE_AFTER_FALLBACK);
     }
     this.sym = null;
     const a = this.a;
@@ -213,6 +224,7 @@ export class ComplexIterationMatrix {
   private sym: SymbolicLu | null = null;
   fallbacks = 0;
   private denseLeft = 0;
+  private backoff = 1;
 
   constructor(
     private readonly n: number,
@@ -246,10 +258,12 @@ export class ComplexIterationMatrix {
       }
       if (factorSparseComplex(lr, li, sym, maxAbsComplex(lr, li))) {
         this.sym = sym;
+        this.backoff = 1;
         return true;
       }
       this.fallbacks++;
-      this.denseLeft = DENSE_AFTER_FALLBACK;
+      this.denseLeft = this.backoff;
+      this.backoff = Math.min(2 * this.backoff, DENSE_AFTER_FALLBACK);
     }
     this.sym = null;
     const { ar, ai } = this;

@@ -112,9 +112,35 @@ describe("sparse LU on the learnt pattern", () => {
     const mat = new RealIterationMatrix(m2, new SparseStructure(tr));
     assert.ok(mat.factor(P, 0));
     assert.equal(mat.fallbacks, 1);
-    // the next factorisations go straight to dense (no second failed sparse attempt)
+    // the next factorisation goes straight to dense (no second failed sparse attempt) …
     assert.ok(mat.factor(P, 0));
     assert.equal(mat.fallbacks, 1);
+    // … then the sparse path is tried again; each further fallback doubles the dense run (1, 2, 4, …, 20)
+    const attempts: number[] = [];
+    for (let call = 3; call <= 40; call++) {
+      const before = mat.fallbacks;
+      assert.ok(mat.factor(P, 0));
+      if (mat.fallbacks > before) attempts.push(call);
+    }
+    assert.deepEqual(attempts, [3, 6, 11, 20, 37]);
+    // a sparse success resets it: after one, a failure sends only the next factorisation to dense
+    const m3 = new RealIterationMatrix(m2, new SparseStructure(tr));
+    const shifted = 10; // 10·I − P is diagonally dominant: its static pivots pass
+    const sequence: [number, number][] = [
+      [0, 1], // sparse fails: 1 dense next
+      [0, 1], // dense
+      [0, 2], // sparse fails again: 2 dense next
+      [shifted, 2], // dense
+      [shifted, 2], // dense
+      [shifted, 2], // sparse succeeds: reset
+      [0, 3], // sparse fails: 1 dense next
+      [0, 3], // dense
+      [0, 4], // sparse tried again
+    ];
+    for (const [d, fallbacks] of sequence) {
+      assert.ok(m3.factor(P, d));
+      assert.equal(m3.fallbacks, fallbacks);
+    }
     const b = Float64Array.from({ length: m2 }, (_, i) => i + 1);
     const x = b.slice();
     mat.solve(x);
