@@ -89,7 +89,6 @@ export class RealIterationMatrix {
   /** Dense storage (fallback LU with partial pivoting). */
   private readonly a: Float64Array;
   private readonly piv: Int32Array;
-  private readonly x: Float64Array;
   /** Compact storage of the sparse factors (SymbolicLu's rows). */
   private lu: Float64Array = new Float64Array(0);
   /** The symbolic structure of the current sparse factors; null when the dense LU is in use. */
@@ -106,7 +105,6 @@ export class RealIterationMatrix {
   ) {
     this.a = new Float64Array(n * n);
     this.piv = new Int32Array(n);
-    this.x = new Float64Array(n);
   }
 
   /** Factorises d·I − J; false when singular. */
@@ -144,23 +142,23 @@ export class RealIterationMatrix {
       luSolve(this.a, this.n, this.piv, b);
       return;
     }
+    // rows in pivot order, b indexed by original component throughout (no permuted copy)
     const n = this.n;
     const lu = this.lu;
-    const x = this.x;
-    const { perm, rowStart, col, diag } = sym;
-    for (let q = 0; q < n; q++) x[q] = b[perm[q]];
+    const { perm, rowStart, origCol, diag } = sym;
     for (let i = 0; i < n; i++) {
-      let s = x[i];
-      for (let p = rowStart[i], e = diag[i]; p < e; p++) s -= lu[p] * x[col[p]];
-      x[i] = s;
+      const r = perm[i];
+      let s = b[r];
+      for (let p = rowStart[i], e = diag[i]; p < e; p++) s -= lu[p] * b[origCol[p]];
+      b[r] = s;
     }
     for (let i = n - 1; i >= 0; i--) {
-      let s = x[i];
+      const r = perm[i];
+      let s = b[r];
       const dp = diag[i];
-      for (let p = dp + 1, e = rowStart[i + 1]; p < e; p++) s -= lu[p] * x[col[p]];
-      x[i] = s / lu[dp];
+      for (let p = dp + 1, e = rowStart[i + 1]; p < e; p++) s -= lu[p] * b[origCol[p]];
+      b[r] = s / lu[dp];
     }
-    for (let q = 0; q < n; q++) b[perm[q]] = x[q];
   }
 }
 
@@ -217,8 +215,6 @@ export class ComplexIterationMatrix {
   private readonly ar: Float64Array;
   private readonly ai: Float64Array;
   private readonly piv: Int32Array;
-  private readonly xr: Float64Array;
-  private readonly xi: Float64Array;
   private lr: Float64Array = new Float64Array(0);
   private li: Float64Array = new Float64Array(0);
   private sym: SymbolicLu | null = null;
@@ -233,8 +229,6 @@ export class ComplexIterationMatrix {
     this.ar = new Float64Array(n * n);
     this.ai = new Float64Array(n * n);
     this.piv = new Int32Array(n);
-    this.xr = new Float64Array(n);
-    this.xi = new Float64Array(n);
   }
 
   /** Factorises (dr + i·di)·I − J; false when singular. */
@@ -285,45 +279,39 @@ export class ComplexIterationMatrix {
       return;
     }
     const n = this.n;
-    const { lr, li, xr, xi } = this;
-    const { perm, rowStart, col, diag } = sym;
-    for (let q = 0; q < n; q++) {
-      xr[q] = br[perm[q]];
-      xi[q] = bi[perm[q]];
-    }
+    const { lr, li } = this;
+    const { perm, rowStart, origCol, diag } = sym;
     for (let i = 0; i < n; i++) {
-      let sr = xr[i];
-      let si = xi[i];
+      const r = perm[i];
+      let sr = br[r];
+      let si = bi[r];
       for (let p = rowStart[i], e = diag[i]; p < e; p++) {
-        const j = col[p];
+        const j = origCol[p];
         const vr = lr[p];
         const vi = li[p];
-        sr -= vr * xr[j] - vi * xi[j];
-        si -= vr * xi[j] + vi * xr[j];
+        sr -= vr * br[j] - vi * bi[j];
+        si -= vr * bi[j] + vi * br[j];
       }
-      xr[i] = sr;
-      xi[i] = si;
+      br[r] = sr;
+      bi[r] = si;
     }
     for (let i = n - 1; i >= 0; i--) {
-      let sr = xr[i];
-      let si = xi[i];
+      const r = perm[i];
+      let sr = br[r];
+      let si = bi[r];
       const dp = diag[i];
       for (let p = dp + 1, e = rowStart[i + 1]; p < e; p++) {
-        const j = col[p];
+        const j = origCol[p];
         const vr = lr[p];
         const vi = li[p];
-        sr -= vr * xr[j] - vi * xi[j];
-        si -= vr * xi[j] + vi * xr[j];
+        sr -= vr * br[j] - vi * bi[j];
+        si -= vr * bi[j] + vi * br[j];
       }
       const dr = lr[dp];
       const dI = li[dp];
       const den = dr * dr + dI * dI;
-      xr[i] = (sr * dr + si * dI) / den;
-      xi[i] = (si * dr - sr * dI) / den;
-    }
-    for (let q = 0; q < n; q++) {
-      br[perm[q]] = xr[q];
-      bi[perm[q]] = xi[q];
+      br[r] = (sr * dr + si * dI) / den;
+      bi[r] = (si * dr - sr * dI) / den;
     }
   }
 }

@@ -56,8 +56,9 @@ export class SymbolicLu {
   readonly invPerm: Int32Array;
   /** Compressed rows of the filled pattern: row q holds positions rowStart[q] .. rowStart[q+1]−1. */
   readonly rowStart: Int32Array;
-  /** Permuted column of each stored entry. */
+  /** Permuted column of each stored entry, and its original index perm[col[p]] (solves in original order). */
   readonly col: Int32Array;
+  readonly origCol: Int32Array;
   /** Position of the diagonal entry of row q (L part before it, U part after it). */
   readonly diag: Int32Array;
   /** Stored entries (L + U, diagonal included). */
@@ -140,6 +141,7 @@ export class SymbolicLu {
     this.invPerm = invPerm;
     this.rowStart = rowStart;
     this.col = Int32Array.from(cols);
+    this.origCol = Int32Array.from(cols, (j) => perm[j]);
     this.diag = diag;
     this.nnz = cols.length;
     this.lStart = lStart;
