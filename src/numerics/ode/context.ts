@@ -20,6 +20,11 @@ export class OdeContext {
   private patternProbed = false;
   /** True when the problem declared its Jacobian pattern (problem.jacobianPattern): nothing to learn. */
   private readonly patternDeclared: boolean;
+  /**
+   * The declared positions, each once: before an analytic Jacobian call only these are zeroed (every other
+   * entry is structurally zero, so it still holds the 0 it started with: n² writes per call saved).
+   */
+  private readonly declaredPositions: Int32Array | null;
   private coloring: ColumnColoring | null = null;
   private coloringVersion = -1;
   /** Finite-difference Jacobians since the last full (uncompressed) one. */
@@ -48,7 +53,11 @@ export class OdeContext {
     if (declared !== undefined) {
       this.sparsity.declare(declared);
       this.patternProbed = true;
-    }
+      const mask = this.sparsity.mask;
+      const positions: number[] = [];
+      for (let p = 0; p < mask.length; p++) if (mask[p] !== 0) positions.push(p);
+      this.declaredPositions = Int32Array.from(positions);
+    } else this.declaredPositions = null;
     if (nonNegative === true) this.clampIdx = Int32Array.from({ length: n }, (_, i) => i);
     else if (Array.isArray(nonNegative) && nonNegative.length > 0)
       this.clampIdx = Int32Array.from(nonNegative);
@@ -102,7 +111,10 @@ export class OdeContext {
     this.stats.jacobianEvals++;
     const jac = this.problem.jacobian;
     if (jac !== undefined) {
-      J.fill(0); // a Jacobian may write only its structural nonzeros
+      // a Jacobian may write only its nonzeros: zero J first (only the declared positions when declared)
+      const declared = this.declaredPositions;
+      if (declared === null) J.fill(0);
+      else for (let p = 0; p < declared.length; p++) J[declared[p]] = 0;
       jac(t, y, J);
       return;
     }
