@@ -2,7 +2,7 @@
  * Drug exposure as inputs of the patient model (the input form of patient-model.ts). The PK/PD module
  * of a drug depends on nothing of the immune model, so it is solved on its own (the module compiled
  * alone, the patient's values of its parameters, its dose and infusion events) and its state enters the
- * immune solve as a function of time: doses are then no discontinuities of the 80-species stiff solve,
+ * immune solve as a function of time: doses are then no discontinuities of the 79-species stiff solve,
  * only of this small one.
  *
  * Between the PK solver's accepted steps the state is a quintic Hermite interpolant of the step values
@@ -231,7 +231,9 @@ export function solveExposure(
       for (let r = 0; r < k; r++) {
         let acc = (dyt[r] - dy[r]) * inv;
         for (let q = 0; q < k; q++) acc += J[r * k + q] * dy[q];
-        curvatures[j * k + r] = acc;
+        // a derivative that does not exist at a node (e.g. x^h, h < 1, at x = 0) leaves that node's
+        // curvature out: the interpolant is still exact at the nodes, of lower order next to it
+        curvatures[j * k + r] = Number.isFinite(acc) ? acc : 0;
       }
     }
     const breakTimes = [...new Set(own.map((e) => e.day))].sort((a, b) => a - b);
