@@ -94,6 +94,17 @@ export class BioheatSolver {
   residualTolerance: number;
   /** Cells whose |R_i|/V_i exceeds this (J/m³) are in the linear solve's box. */
   boxTolerance: number;
+  /**
+   * ... and, while the largest residual is large, only those above boxRelative × the largest
+   * |R_i|/V_i (the far field joins the solve in the later Newton iterations).
+   */
+  boxRelative = 1e-3;
+  /**
+   * The relative box applies only while the largest residual exceeds this multiple of the Newton
+   * tolerance: the last solves of a step span every cell above the box tolerance, which keeps the
+   * energy balance as tight as a full solve (verification: axisymmetric line sink, 6e-7 relative).
+   */
+  boxRelativeAbove = 1e4;
   maxNewtonIterations: number;
   readonly vascularStasis: boolean;
   private readonly setBoundary?: (tEnd: number, solver: BioheatSolver) => void;
@@ -129,6 +140,8 @@ export class BioheatSolver {
   private readonly probeU: Float64Array;
   private readonly patchU: Float64Array;
   private readonly epsH: number;
+  /** 1 where a tissue cell has six tissue neighbours inside the grid (the residual's fast path). */
+  private readonly interior: Uint8Array;
 
   constructor(setup: SolverSetup) {
     const g = setup.grid;
@@ -192,6 +205,7 @@ export class BioheatSolver {
     this.dg = new Float64Array(n);
     this.pinv = new Float64Array(n);
     this.epsH = 1e-9 * this.law.hl + 1e-6;
+    this.interior = interiorCells(g, this.cellProbe);
     // give the scalar fields a double representation from the start: when a field initialised to 0
     // first receives a fraction, V8 changes the object's shape and discards the optimised code of every
     // method that has seen it (measured: 10 such deoptimisations and recompilations per run)
@@ -393,7 +407,7 @@ export class BioheatSolver {
   private residualSweep(dt: number): number {
     const g = this.grid;
     const { nx, ny, nz, gx, gy, gz, gyBox, volume } = g;
-    const { H, Hn, T, U, ratio, diag, R, cellProbe, stasis } = this;
+    const { H, Hn, T, U, ratio, diag, R, cellProbe, stasis, interior } = this;
     const perf = this.tissue.perfusionCoefficient;
     const qm = this.tissue.metabolism;
     const tb = this.tissue.arterialC;
@@ -421,8 +435,6 @@ export class BioheatSolver {
     for (let k = eb[4]; k <= eb[5]; k++) {
       for (let j = eb[2]; j <= eb[3]; j++) {
         const rowBase = nx * (j + ny * k);
-        // rows whose cells have all their y and z neighbours inside the grid
-        const rowInterior = k > 0 && k < nz - 1 && (noY || (j > 0 && j < ny - 1));
         for (let i = ei0; i <= ei1; i++) {
           const c = rowBase + i;
           if (cellProbe[c] >= 0) {
@@ -434,16 +446,7 @@ export class BioheatSolver {
           let flux: number; // Σ G (u_j − u_c), W
           let bflux = 0; // the part from probes and box faces
           let gsum: number; // Σ G over faces that couple implicitly (tissue, probe, temperature patches)
-          if (
-            rowInterior &&
-            i > 0 &&
-            i < nx - 1 &&
-            cellProbe[c - sx] < 0 &&
-            cellProbe[c + sx] < 0 &&
-            cellProbe[c - sz] < 0 &&
-            cellProbe[c + sz] < 0 &&
-            (noY || (cellProbe[c - sy] < 0 && cellProbe[c + sy] < 0))
-          ) {
+          if (interior[c] === 1) {
             // fast path: six tissue neighbours inside the grid
             const gw = gx[i];
             const ge = gx[i + 1];
@@ -469,8 +472,12 @@ export class BioheatSolver {
           const hc = H[c];
           const r = V * (hc - Hn[c]) - dt * (flux + V * src);
           R[c] = r;
-          const kc = hc <= 0 ? kf : hc >= hl ? ku : kf + (dk * (t - ts)) / width;
-          diag[c] = V * ratio[c] + (dt * V * phi * perf) / kc + dt * gsum;
+          let dPerf = 0;
+          if (phi > 0 && perf > 0) {
+            const kc = hc <= 0 ? kf : hc >= hl ? ku : kf + (dk * (t - ts)) / width;
+            dPerf = (dt * V * phi * perf) / kc;
+          }
+          diag[c] = V * ratio[c] + dPerf + dt * gsum;
           const rel = Math.abs(r) / V;
           if (rel > worst) worst = rel;
           if (rel > boxTol) {
@@ -486,14 +493,40 @@ export class BioheatSolver {
         }
       }
     }
+    const relTol = this.boxRelative * worst;
+    if (relTol > boxTol && worst > this.boxRelativeAbove * this.residualTolerance) {
+      // the solve box holds only the cells whose residual exceeds boxRelative × the largest one: far
+      // cells with tiny residuals join once the large residuals have come down
+      bi0 = nx;
+      bi1 = -1;
+      bj0 = ny;
+      bj1 = -1;
+      bk0 = nz;
+      bk1 = -1;
+      for (let k = eb[4]; k <= eb[5]; k++)
+        for (let j = eb[2]; j <= eb[3]; j++) {
+          const rowBase = nx * (j + ny * k);
+          for (let i = ei0; i <= ei1; i++) {
+            if (Math.abs(R[rowBase + i]) / volume[i] <= relTol) continue;
+            if (i < bi0) bi0 = i;
+            if (i > bi1) bi1 = i;
+            if (j < bj0) bj0 = j;
+            if (j > bj1) bj1 = j;
+            if (k < bk0) bk0 = k;
+            if (k > bk1) bk1 = k;
+          }
+        }
+    }
+    // padded by 2 cells, but never beyond the evaluated region: cells outside it were last evaluated
+    // with another step size, so their Jacobian diagonal is stale
     const pad = 2;
     const box = this.box;
-    box[0] = Math.max(0, bi0 - pad);
-    box[1] = Math.min(nx - 1, bi1 + pad);
-    box[2] = Math.max(0, bj0 - pad);
-    box[3] = Math.min(ny - 1, bj1 + pad);
-    box[4] = Math.max(0, bk0 - pad);
-    box[5] = Math.min(nz - 1, bk1 + pad);
+    box[0] = Math.max(eb[0], bi0 - pad);
+    box[1] = Math.min(eb[1], bi1 + pad);
+    box[2] = Math.max(eb[2], bj0 - pad);
+    box[3] = Math.min(eb[3], bj1 + pad);
+    box[4] = Math.max(eb[4], bk0 - pad);
+    box[5] = Math.min(eb[5], bk1 + pad);
     this.boundaryPower = boundary;
     this.sourcePower = source;
     return worst;
@@ -907,4 +940,30 @@ export class BioheatSolver {
       H[c] = hNew;
     }
   }
+}
+
+/** Marks the tissue cells whose six neighbours are tissue cells inside the grid (y ignored when the grid has no y-direction). */
+function interiorCells(g: Grid, cellProbe: Int16Array): Uint8Array {
+  const { nx, ny, nz, gy, gyBox } = g;
+  const noY = ny === 1 && gy[0] === 0 && gyBox[0] === 0;
+  const sy = nx;
+  const sz = nx * ny;
+  const out = new Uint8Array(nx * ny * nz);
+  for (let k = 1; k < nz - 1; k++)
+    for (let j = 0; j < ny; j++) {
+      if (!noY && (j === 0 || j === ny - 1)) continue;
+      for (let i = 1; i < nx - 1; i++) {
+        const c = i + nx * (j + ny * k);
+        if (
+          cellProbe[c] < 0 &&
+          cellProbe[c - 1] < 0 &&
+          cellProbe[c + 1] < 0 &&
+          cellProbe[c - sz] < 0 &&
+          cellProbe[c + sz] < 0 &&
+          (noY || (cellProbe[c - sy] < 0 && cellProbe[c + sy] < 0))
+        )
+          out[c] = 1;
+      }
+    }
+  return out;
 }

@@ -169,7 +169,10 @@ describe("radial line-sink freezing (Carslaw & Jaeger §11.2), derivation in doc
       }
     }
     const dE = s.totalEnthalpy() - e0;
-    assert.ok(Math.abs(dE - s.boundaryEnergy) <= 1e-6 * Math.abs(dE), `${label}: energy`);
+    assert.ok(
+      Math.abs(dE - s.boundaryEnergy) <= 1e-6 * Math.abs(dE),
+      `${label}: energy imbalance ${dE - s.boundaryEnergy} of ${dE}`,
+    );
   }
 
   it("λ solves the line-sink Stefan condition", () => {
