@@ -42,6 +42,8 @@ const DENSE_AFTER_FALLBACK = 20;
 
 /** Symbolic analyses of recent patterns (content-keyed), shared by all solves. */
 const CACHE_SIZE = 8;
+/** Patterns of larger systems are not kept (each entry holds an n² mask). */
+const CACHE_MAX_N = 1000;
 const cache: { n: number; hash: number; mask: Uint8Array; sym: SymbolicLu | null }[] = [];
 
 function maskHash(mask: Uint8Array): number {
@@ -60,10 +62,12 @@ function sameMask(a: Uint8Array, b: Uint8Array): boolean {
 export function analysePattern(n: number, mask: Uint8Array): SymbolicLu | null {
   const hash = maskHash(mask);
   for (const e of cache) if (e.n === n && e.hash === hash && sameMask(e.mask, mask)) return e.sym;
-  const s = new SymbolicLu(n, mask);
+  const s = new SymbolicLu(n, mask, MAX_DENSITY);
   const sym = s.density <= MAX_DENSITY ? s : null;
-  if (cache.length >= CACHE_SIZE) cache.shift();
-  cache.push({ n, hash, mask: mask.slice(), sym });
+  if (n <= CACHE_MAX_N) {
+    if (cache.length >= CACHE_SIZE) cache.shift();
+    cache.push({ n, hash, mask: mask.slice(), sym });
+  }
   return sym;
 }
 

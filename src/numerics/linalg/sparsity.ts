@@ -82,8 +82,20 @@ export class SymbolicLu {
   constructor(
     readonly n: number,
     mask: Uint8Array,
+    /**
+     * When the filled pattern holds more than this fraction of n², only perm, invPerm, nnz and density are
+     * set (the other arrays are empty; nnz counts the entries found until the limit was passed): the
+     * structure will not be used, so the analysis stops there and no index lists are built.
+     */
+    maxDensity = 1,
   ) {
-    const perm = minimumFillOrder(n, mask);
+    let given = 0;
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i === j || mask[i * n + j] !== 0) given++;
+    // already too dense before any fill: no ordering either (identity; density is then that of the pattern)
+    const perm =
+      given > maxDensity * n * n
+        ? Int32Array.from({ length: n }, (_, i) => i)
+        : minimumFillOrder(n, mask, given);
     const invPerm = new Int32Array(n);
     for (let q = 0; q < n; q++) invPerm[perm[q]] = q;
     // exact filled pattern of the permuted matrix (diagonal included) by symbolic elimination:
@@ -93,12 +105,38 @@ export class SymbolicLu {
       filled[i * n + i] = 1;
       for (let j = 0; j < n; j++) if (mask[perm[i] * n + perm[j]] !== 0) filled[i * n + j] = 1;
     }
+    // (stops once the count exceeds maxDensity·n²: the structure will not be used)
     const rightOf: number[] = [];
-    for (let k = 0; k < n; k++) {
+    let stored = given;
+    const limit = maxDensity * n * n;
+    for (let k = 0; k < n && stored <= limit; k++) {
       rightOf.length = 0;
       for (let j = k + 1; j < n; j++) if (filled[k * n + j] !== 0) rightOf.push(j);
       for (let i = k + 1; i < n; i++)
-        if (filled[i * n + k] !== 0) for (const j of rightOf) filled[i * n + j] = 1;
+        if (filled[i * n + k] !== 0)
+          for (const j of rightOf)
+            if (filled[i * n + j] === 0) {
+              filled[i * n + j] = 1;
+              stored++;
+            }
+    }
+    this.perm = perm;
+    this.invPerm = invPerm;
+    this.nnz = stored;
+    this.density = stored / (n * n);
+    if (this.density > maxDensity) {
+      const none = new Int32Array(0);
+      this.rowStart = none;
+      this.col = none;
+      this.origCol = none;
+      this.diag = none;
+      this.lStart = none;
+      this.lPos = none;
+      this.update = none;
+      this.src = none;
+      this.dst = none;
+      this.factorOps = 0;
+      return;
     }
     // compressed rows, and the position of every (i, j) of the pattern
     const posOf = new Int32Array(n * n).fill(-1);
@@ -117,7 +155,14 @@ export class SymbolicLu {
     // columns of L and the update list of one factorisation
     const lStart = new Int32Array(n + 1);
     const lPos: number[] = [];
-    const update: number[] = [];
+    let ops = 0;
+    for (let k = 0; k < n; k++) {
+      let below = 0;
+      for (let i = k + 1; i < n; i++) if (posOf[i * n + k] >= 0) below++;
+      ops += below * (rowStart[k + 1] - diag[k] - 1);
+    }
+    const update = new Int32Array(ops);
+    let op = 0;
     for (let k = 0; k < n; k++) {
       const u0 = diag[k] + 1;
       const u1 = rowStart[k + 1];
@@ -125,7 +170,7 @@ export class SymbolicLu {
         const p = posOf[i * n + k];
         if (p < 0) continue;
         lPos.push(p);
-        for (let q = u0; q < u1; q++) update.push(posOf[i * n + cols[q]]);
+        for (let q = u0; q < u1; q++) update[op++] = posOf[i * n + cols[q]];
       }
       lStart[k + 1] = lPos.length;
     }
@@ -137,37 +182,35 @@ export class SymbolicLu {
           src.push(i * n + j);
           dst.push(posOf[invPerm[i] * n + invPerm[j]]);
         }
-    this.perm = perm;
-    this.invPerm = invPerm;
     this.rowStart = rowStart;
     this.col = Int32Array.from(cols);
     this.origCol = Int32Array.from(cols, (j) => perm[j]);
     this.diag = diag;
-    this.nnz = cols.length;
     this.lStart = lStart;
     this.lPos = Int32Array.from(lPos);
-    this.update = Int32Array.from(update);
+    this.update = update;
     this.src = Int32Array.from(src);
     this.dst = Int32Array.from(dst);
-    this.density = cols.length / (n * n);
     this.factorOps = update.length;
   }
 }
 
 /** Above this order the pivot order uses the cheaper Markowitz count instead of the local fill. */
-const MIN_FILL_MAX_N = 400;
+const MIN_FILL_MAX_N = 200;
+/** … or when the pattern holds more than this fraction of n² (counting local fill gets expensive). */
+const MIN_FILL_MAX_DENSITY = 0.15;
 
 /**
  * Greedy pivot order for diagonal pivots on the unsymmetric pattern (the diagonal is always taken as
  * structurally nonzero): each step eliminates the remaining node whose elimination creates the fewest new
  * entries (minimum local fill), ties broken by the smaller Markowitz count (r − 1)(c − 1) of its row and
- * column in the active submatrix, then by the lower index (deterministic). For n > MIN_FILL_MAX_N only the
- * Markowitz count is used (cf. Duff, Erisman & Reid, "Direct Methods for Sparse Matrices", 2nd ed. 2017, on
+ * column in the active submatrix, then by the lower index (deterministic). For n > MIN_FILL_MAX_N or a
+ * pattern denser than MIN_FILL_MAX_DENSITY only the Markowitz count is used (cf. Duff, Erisman & Reid, "Direct Methods for Sparse Matrices", 2nd ed. 2017, on
  * the Markowitz and minimum-fill criteria). The symmetrised minimum-degree order used before gave 959 stored
  * entries and 2666 multiply–adds per factorisation for the immune model (84 species); this order 792 and 1281.
  * perm[q] = original index eliminated q-th.
  */
-function minimumFillOrder(n: number, mask: Uint8Array): Int32Array {
+function minimumFillOrder(n: number, mask: Uint8Array, entries: number): Int32Array {
   const a = new Uint8Array(n * n);
   // rowsOf[k]: rows i with a_ik ≠ 0; colsOf[k]: columns j with a_kj ≠ 0 (i, j ≠ k; eliminated ones skipped)
   const rowsOf: number[][] = Array.from({ length: n }, () => []);
@@ -181,9 +224,12 @@ function minimumFillOrder(n: number, mask: Uint8Array): Int32Array {
         rowsOf[j].push(i);
       }
   }
+  // active off-diagonal entries per row and per column (Markowitz counts, kept up to date)
+  const rowCount = Int32Array.from(colsOf, (l) => l.length);
+  const colCount = Int32Array.from(rowsOf, (l) => l.length);
   const done = new Uint8Array(n);
   const perm = new Int32Array(n);
-  const useFill = n <= MIN_FILL_MAX_N;
+  const useFill = n <= MIN_FILL_MAX_N && entries <= MIN_FILL_MAX_DENSITY * n * n;
   const rows: number[] = [];
   const cols: number[] = [];
   const active = (list: number[], out: number[]): void => {
@@ -196,15 +242,17 @@ function minimumFillOrder(n: number, mask: Uint8Array): Int32Array {
     let bestCount = 0;
     for (let k = 0; k < n; k++) {
       if (done[k] !== 0) continue;
-      active(rowsOf[k], rows);
-      active(colsOf[k], cols);
-      const count = rows.length * cols.length;
+      const count = colCount[k] * rowCount[k];
       let fill = 0;
-      if (useFill && (best < 0 || count > 0))
+      if (useFill && count > 0) {
+        active(rowsOf[k], rows);
+        active(colsOf[k], cols);
         for (const i of rows) {
           const ri = i * n;
           for (const j of cols) if (a[ri + j] === 0) fill++;
+          if (best >= 0 && fill > bestFill) break; // cannot win: stop counting
         }
+      }
       if (best < 0 || fill < bestFill || (fill === bestFill && count < bestCount)) {
         best = k;
         bestFill = fill;
@@ -215,6 +263,8 @@ function minimumFillOrder(n: number, mask: Uint8Array): Int32Array {
     done[best] = 1;
     active(rowsOf[best], rows);
     active(colsOf[best], cols);
+    for (const i of rows) rowCount[i]--;
+    for (const j of cols) colCount[j]--;
     for (const i of rows) {
       const ri = i * n;
       for (const j of cols)
@@ -222,6 +272,8 @@ function minimumFillOrder(n: number, mask: Uint8Array): Int32Array {
           a[ri + j] = 1;
           colsOf[i].push(j);
           rowsOf[j].push(i);
+          rowCount[i]++;
+          colCount[j]++;
         }
     }
   }

@@ -195,6 +195,16 @@ describe("sparse LU on the learnt pattern", () => {
     c.observe(J2);
     assert.notEqual(new SparseStructure(c).current(), first);
   });
+  it("a pattern too dense for the sparse path is not analysed further (dense LU used)", () => {
+    const m = 30;
+    const tr = new SparsityTracker(m);
+    tr.observe(randomSparse(m, 16, 9)); // ~40 % of entries before any fill
+    assert.equal(new SparseStructure(tr).current(), null);
+    const sym = new SymbolicLu(m, tr.mask, 0.4);
+    assert.ok(sym.density > 0.4);
+    assert.equal(sym.update.length, 0);
+    assert.equal(sym.rowStart.length, 0);
+  });
   it("a pattern that grows triggers a new symbolic analysis", () => {
     const tr = new SparsityTracker(n);
     tr.observe(J);
