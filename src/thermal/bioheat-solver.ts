@@ -945,7 +945,6 @@ export class BioheatSolver {
       H[c] = hNew;
     }
   }
-
 }
 
 /** Marks the tissue cells whose six neighbours are tissue cells inside the grid (y ignored when the grid has no y-direction). */
