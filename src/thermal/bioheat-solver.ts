@@ -3,7 +3,7 @@
  *
  *   ∂H/∂t = ∇·(k(T)∇T) + φ·[ω_b ρ_b c_b (T_b − T) + q_m],   T = T(H),
  *
- * φ = liquid fraction (0 in frozen tissue), and φ = 0 for good in cells that have been fully frozen
+ * φ = liquid fraction (0 in frozen tissue), and φ = 0 for good in cells in which ice has formed (T ≤ Tl)
  * once (vascular stasis). Finite volumes with the Kirchhoff variable u = ∫k dT, so every face flux is
  * G_f (u_j − u_i) (second order on uniform grids). Backward Euler in time (stable at any step); each step
  * solves the nonlinear system in H by Newton's method:
@@ -47,7 +47,7 @@ export interface SolverSetup {
   /** Newton tolerance on |R_i|/V_i, J/m³ (default 1e-4 × C_unfrozen × 1 K). */
   residualTolerance?: number;
   maxNewtonIterations?: number;
-  /** Keep perfusion and metabolism off in cells frozen once (vascular stasis); default true. */
+  /** Keep perfusion and metabolism off in cells in which ice formed once, T ≤ Tl (vascular stasis); default true. */
   vascularStasis?: boolean;
   /** Called with the end time of each (sub)step before it is solved: set probe and patch values. */
   setBoundary?: (tEnd: number, solver: BioheatSolver) => void;
@@ -67,7 +67,7 @@ export class BioheatSolver {
   readonly law: PhaseChangeLaw;
   readonly tissue: TissueNumbers;
   readonly n: number;
-  /** State: enthalpy (J/m³) and temperature (°C) per cell; stasis flag (fully frozen once). */
+  /** State: enthalpy (J/m³) and temperature (°C) per cell; stasis flag (ice formed once: T ≤ Tl). */
   readonly H: Float64Array;
   readonly T: Float64Array;
   readonly stasis: Uint8Array;
@@ -227,7 +227,7 @@ export class BioheatSolver {
     this.T.fill(tempC);
     this.evalFull = true;
     this.prevDt = 0;
-    this.stasis.fill(tempC <= this.law.ts ? 1 : 0);
+    this.stasis.fill(tempC <= this.law.tl ? 1 : 0);
   }
 
   /** Sets every cell's temperature from a function of the cell index. */
@@ -236,7 +236,7 @@ export class BioheatSolver {
       const t = f(c);
       this.T[c] = t;
       this.H[c] = enthalpyOf(this.law, t);
-      this.stasis[c] = t <= this.law.ts ? 1 : 0;
+      this.stasis[c] = t <= this.law.tl ? 1 : 0;
     }
     this.evalFull = true;
     this.prevDt = 0;
@@ -308,8 +308,8 @@ export class BioheatSolver {
   }
 
   private commit(tEnd: number): void {
-    const ts = this.law.ts;
-    if (this.vascularStasis) for (let c = 0; c < this.n; c++) if (this.T[c] <= ts) this.stasis[c] = 1;
+    const tl = this.law.tl;
+    if (this.vascularStasis) for (let c = 0; c < this.n; c++) if (this.T[c] <= tl) this.stasis[c] = 1;
     this.time = tEnd;
     this.stats.steps++;
   }

@@ -60,17 +60,23 @@ describe("second freeze: vascular stasis grows the lethal zone in perfused tissu
     protocol: "10-5-10",
     resolutionMm: 1,
   });
-  it("perfused tissue (Deng & Liu): the lethal zone after 10-5-10 is larger with stasis than without", () => {
-    const on = planAblation(plan("generic", true));
-    const off = planAblation(plan("generic", false));
-    assert.ok(
-      on.lethalVolumeMl > off.lethalVolumeMl * 1.005,
-      `${on.lethalVolumeMl} vs ${off.lethalVolumeMl}`,
-    );
-    const w = (o: typeof on, f: number) =>
-      o.isotherms[f].sizes.find((s) => s.isothermC === -40)?.widthMm ?? 0;
-    assert.ok(w(on, 1) >= w(on, 0), "the second freeze's −40 °C isotherm is at least the first's");
-  });
+  // Stasis is set where ice formed (T ≤ liquidus); measured at 1 mm: liver 3.48 vs 2.81 mL (+24 %),
+  // generic 6.25 vs 6.06 mL (+3.1 %). Set only below the solidus (the earlier rule), liver gave no effect.
+  for (const [tissue, atLeast] of [
+    ["liver", 1.1],
+    ["generic", 1.01],
+  ] as const)
+    it(`perfused tissue (${tissue}): the lethal zone after 10-5-10 is larger with stasis than without (≥ ×${atLeast})`, () => {
+      const on = planAblation(plan(tissue, true));
+      const off = planAblation(plan(tissue, false));
+      assert.ok(
+        on.lethalVolumeMl >= off.lethalVolumeMl * atLeast,
+        `${on.lethalVolumeMl} vs ${off.lethalVolumeMl}`,
+      );
+      const w = (o: typeof on, f: number) =>
+        o.isotherms[f].sizes.find((s) => s.isothermC === -40)?.widthMm ?? 0;
+      assert.ok(w(on, 1) >= w(on, 0), "the second freeze's −40 °C isotherm is at least the first's");
+    });
   it("gel (no perfusion): stasis changes nothing", () => {
     const on = planAblation(plan("agar-gel", true));
     const off = planAblation(plan("agar-gel", false));
