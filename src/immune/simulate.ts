@@ -27,8 +27,9 @@ export interface SimulateOptions {
   /** Output interval in days (default: the scenario's outputs.everyDays, or 1). */
   everyDays?: number;
   /**
-   * Jacobian given to the solver: "colored" (default; coloured finite differences on the compiler's
-   * pattern), "symbolic" (the compiler's generated Jacobian) or "solver" (the solver's own differences).
+   * Jacobian given to the solver: "symbolic" (default; the compiler's generated Jacobian, exact and
+   * ~5x cheaper per call than differences), "colored" (coloured finite differences on the compiler's
+   * pattern) or "solver" (the solver's own differences).
    */
   jacobian?: "colored" | "symbolic" | "solver";
   /**
@@ -211,7 +212,7 @@ export function simulatePatient(
   const rtol = options.rtol ?? 1e-6;
   const atol = absoluteTolerances(model);
   const fdScale = atol.map((a) => a / rtol);
-  const jacobian = options.jacobian ?? "colored";
+  const jacobian = options.jacobian ?? "symbolic";
   const n = model.species.length;
   const nonNegative = [...model.nonNegativeIndices];
   const lesionIds = scenario.lesions.map((l) => l.id);
