@@ -17,6 +17,7 @@ import {
 import type { ThermalRun } from "../thermal/plan.js";
 import { describeProtocol } from "../thermal/protocol.js";
 import { chartDocument, toStandaloneSvg } from "./dom.js";
+import { textWidth } from "./text-width.js";
 
 export interface IsothermMapOptions {
   widthPx?: number;
@@ -159,16 +160,6 @@ function titleOf(run: ThermalRun): string {
   const p = run.plan;
   const protocol = typeof p.protocol === "string" ? p.protocol : describeProtocol(run.setup.steps);
   return `${p.tissue}, ${p.probes.length} × ${p.probes[0].model}, protocol ${protocol}`;
-}
-
-/**
- * Approximate advance width of `text` in DejaVu Sans at `fontPx` (the font is wide: about 0.62 em per
- * character on average, more for capitals and symbols), used to lay the legend out without clipping.
- */
-function textWidth(text: string, fontPx: number): number {
-  let em = 0;
-  for (const ch of text) em += /[A-Z°−×]/.test(ch) ? 0.75 : /[il.,:'()| ]/.test(ch) ? 0.36 : 0.62;
-  return em * fontPx;
 }
 
 /**

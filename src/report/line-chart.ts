@@ -4,6 +4,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { chartDocument, toStandaloneSvg } from "./dom.js";
+import { textWidth } from "./text-width.js";
 
 export interface LineSeries {
   name: string;
@@ -100,22 +101,37 @@ export function seriesColor(_name: string, index: number): string {
   return PALETTE[index % PALETTE.length];
 }
 
-/** A standalone SVG: the title above, the plot, and a legend row below (when there is more than one series). */
+/**
+ * A standalone SVG: the title above, the plot, and a legend below (when there is more than one series),
+ * its items placed one after the other by text width and wrapped onto further rows before the right edge.
+ */
 function framedSvg(title: string, plot: Element, width: number, plotHeight: number, names: string[]): string {
   const titleHeight = 28;
-  const legendRows = names.length > 1 ? Math.ceil(names.length / 4) : 0;
+  const fontPx = 12;
+  const placed: { name: string; x: number; row: number }[] = [];
+  if (names.length > 1) {
+    let x = 70;
+    let row = 0;
+    for (const name of names) {
+      const itemWidth = 20 + textWidth(name, fontPx);
+      if (x > 70 && x + itemWidth > width - 10) {
+        x = 70;
+        row++;
+      }
+      placed.push({ name, x, row });
+      x += Math.ceil(itemWidth + 24);
+    }
+  }
+  const legendRows = placed.length > 0 ? placed[placed.length - 1].row + 1 : 0;
   const legendHeight = legendRows * 20 + (legendRows > 0 ? 8 : 0);
   const height = titleHeight + plotHeight + legendHeight;
   const inner = toStandaloneSvg(plot)
     .replace(/^<\?xml[^>]*>\s*/, "")
     .replace("<svg", `<svg x="0" y="${titleHeight}"`);
-  const legend = names
-    .map((name, i) => {
-      const col = i % 4;
-      const row = Math.floor(i / 4);
-      const x = 70 + col * ((width - 80) / 4);
+  const legend = placed
+    .map(({ name, x, row }, i) => {
       const y = titleHeight + plotHeight + 14 + row * 20;
-      return `<rect x="${x}" y="${y - 9}" width="14" height="10" fill="${seriesColor(name, i)}"/><text x="${x + 20}" y="${y}" font-size="12">${escapeXml(name)}</text>`;
+      return `<rect x="${x}" y="${y - 9}" width="14" height="10" fill="${seriesColor(name, i)}"/><text x="${x + 20}" y="${y}" font-size="${fontPx}">${escapeXml(name)}</text>`;
     })
     .join("");
   return `<?xml version="1.0" encoding="UTF-8"?>

@@ -85,20 +85,29 @@ function plotSvg(result: ReturnType<typeof simulatePk>, regimenText: string): st
     markers,
     heightPx: 320,
   });
+  // Two readings per drug: the bound fraction at the tumour site (what the immune model uses) and the
+  // occupancy measured on blood cells (assay plateau), which the Brahmer 2010 benchmark refers to.
   const occupancy = lineChartSvg({
-    title: "Target occupancy at the tumour site (bound fraction)",
+    title: "Target occupancy: tumour site (bound fraction) and blood cells (assay)",
     xLabel: "day",
     yLabel: "occupancy (%)",
-    series: names.map((name) => ({
-      name: `${name}: ${drugByName(name).target}`,
-      x: result.days,
-      y: result.drugs[name].occupancy.map((o) => 100 * o),
-    })),
+    series: names.flatMap((name) => [
+      {
+        name: `${name}: ${drugByName(name).target}, tumour site`,
+        x: result.days,
+        y: result.drugs[name].occupancy.map((o) => 100 * o),
+      },
+      {
+        name: `${name}: ${drugByName(name).target}, blood cells`,
+        x: result.days,
+        y: result.drugs[name].bloodOccupancy.map((o) => 100 * o),
+      },
+    ]),
     markers,
     // Axis fixed at 0–100 %; the one reference line is the Brahmer 2010 benchmark (≥ 70 % on blood T cells).
     yDomain: [0, 100],
     references: [{ y: 70, label: "70 % (Brahmer 2010, blood T cells)" }],
-    heightPx: 280,
+    heightPx: 300,
   });
   const header = [
     `${result.drug} (${result.weightKg} kg) — terminal half-life ${result.halfLifeDays.toFixed(1)} days`,
