@@ -11,28 +11,9 @@ import { ModelCache } from "../src/immune/model-cache.js";
 import { type SimulateOptions, scenarioParameters, simulatePatient } from "../src/immune/simulate.js";
 import type { Trajectory } from "../src/immune/trajectory.js";
 import { treatmentPlan } from "../src/immune/treatment-plan.js";
-import type { Scenario } from "../src/scenario/schema.js";
+import { NSCLC_INTERMEDIATE, twoLesionPatient } from "../test/fixtures/immune/two-lesion-patient.js";
 
-const scenario: Scenario = {
-  patient: { tumourType: "NSCLC", phenotype: { immune: "intermediate", pdl1: "low" }, weightKg: 70 },
-  lesions: [
-    { id: "primary", site: "lung", longestDiameterMm: 30 },
-    { id: "distant", site: "lung", longestDiameterMm: 20 },
-  ],
-  treatments: [
-    {
-      kind: "cryoablation",
-      lesion: "primary",
-      day: 0,
-      killedFraction: 0.95,
-      necroticShare: 0.75,
-      intactAntigenFraction: 0.9,
-    },
-    { kind: "ici", regimen: "nivolumab 240 mg q2w", startDay: 0 },
-  ],
-  horizonDays: 730,
-  outputs: { everyDays: 7 },
-};
+const scenario = twoLesionPatient({ patient: NSCLC_INTERMEDIATE, horizonDays: 730, everyDays: 7 });
 
 /** Solver paths compared in the same process (the machine is shared: ratios are what carries over). */
 const paths: [string, SimulateOptions][] = [

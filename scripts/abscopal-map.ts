@@ -40,20 +40,14 @@ import { chartDocument, toStandaloneSvg } from "../src/report/dom.js";
 import { lineChartSvg } from "../src/report/line-chart.js";
 import { svgToPng } from "../src/report/svg-to-png.js";
 import type { Scenario, Treatment } from "../src/scenario/schema.js";
+import { CRYO_PRIMARY, NIVOLUMAB_Q2W, twoLesionPatient } from "../test/fixtures/immune/two-lesion-patient.js";
 
 const ANTIGENICITY = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1, 1.25, 1.5];
 const INFILTRATION = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1, 1.25, 1.5];
 const RESPONSE = -30;
 
-const CRYO: Treatment = {
-  kind: "cryoablation",
-  lesion: "primary",
-  day: 0,
-  killedFraction: 0.95,
-  necroticShare: 0.75,
-  intactAntigenFraction: 0.9,
-};
-const NIVO: Treatment = { kind: "ici", regimen: "nivolumab 240 mg q2w", startDay: 0 };
+const CRYO = CRYO_PRIMARY;
+const NIVO = NIVOLUMAB_Q2W;
 
 const ARMS: Record<string, Treatment[]> = {
   none: [],
@@ -79,16 +73,7 @@ interface ArmResult {
 }
 
 function scenario(parameters: Record<string, number>, treatments: Treatment[]): Scenario {
-  return {
-    patient: { tumourType: "NSCLC", weightKg: 70 },
-    lesions: [
-      { id: "primary", site: "lung", longestDiameterMm: 30 },
-      { id: "distant", site: "lung", longestDiameterMm: 20 },
-    ],
-    treatments,
-    horizonDays: 365,
-    parameters,
-  } as Scenario;
+  return twoLesionPatient({ treatments, horizonDays: 365, parameters });
 }
 
 function distantResponse(

@@ -14,34 +14,19 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { ModelCache, simulatePatient, type Trajectory } from "../../src/immune/index.js";
-import type { Scenario, Treatment } from "../../src/scenario/schema.js";
+import type { Treatment } from "../../src/scenario/schema.js";
+import { CRYO_PRIMARY, NIVOLUMAB_Q2W, twoLesionPatient } from "../fixtures/immune/two-lesion-patient.js";
 
 const cache = new ModelCache();
 
-const CRYO: Treatment = {
-  kind: "cryoablation",
-  lesion: "primary",
-  day: 0,
-  killedFraction: 0.95,
-  necroticShare: 0.75,
-  intactAntigenFraction: 0.9,
-};
-const NIVO: Treatment = { kind: "ici", regimen: "nivolumab 240 mg q2w", startDay: 0 };
+const CRYO = CRYO_PRIMARY;
+const NIVO = NIVOLUMAB_Q2W;
 
 const BAND = { antigenicity: 1.131, infiltration: 0.4, pdl1_expression: 0.3 };
 const INTERMEDIATE = { antigenicity: 0.5, infiltration: 0.4, pdl1_expression: 0.3 };
 
 function run(parameters: Record<string, number>, treatments: Treatment[]): Trajectory {
-  const s: Scenario = {
-    patient: { tumourType: "NSCLC", weightKg: 70 },
-    lesions: [
-      { id: "primary", site: "lung", longestDiameterMm: 30 },
-      { id: "distant", site: "lung", longestDiameterMm: 20 },
-    ],
-    treatments,
-    horizonDays: 365,
-    parameters,
-  };
+  const s = twoLesionPatient({ treatments, horizonDays: 365, parameters });
   const t = simulatePatient(undefined, s, { cache });
   assert.equal(t.status, "success", t.message);
   return t;

@@ -12,6 +12,7 @@ import { simulatePatient } from "../../src/immune/simulate.js";
 import type { Trajectory } from "../../src/immune/trajectory.js";
 import { parseScenario } from "../../src/scenario/load.js";
 import type { Scenario, Treatment } from "../../src/scenario/schema.js";
+import { CRYO_PRIMARY, NIVOLUMAB_Q2W, twoLesionPatient } from "../fixtures/immune/two-lesion-patient.js";
 
 const cache = new ModelCache();
 
@@ -21,31 +22,15 @@ const PHENOTYPES = {
   cold: { antigenicity: 0.25, infiltration: 0.15, pdl1_expression: 0.3 },
 };
 
-const CRYO: Treatment = {
-  kind: "cryoablation",
-  lesion: "primary",
-  day: 0,
-  killedFraction: 0.95,
-  necroticShare: 0.75,
-  intactAntigenFraction: 0.9,
-};
-const NIVO: Treatment = { kind: "ici", regimen: "nivolumab 240 mg q2w", startDay: 0 };
+const CRYO = CRYO_PRIMARY;
+const NIVO = NIVOLUMAB_Q2W;
 
 function twoLesions(
   phenotype: keyof typeof PHENOTYPES,
   treatments: Treatment[],
   horizonDays = 365,
 ): Scenario {
-  return {
-    patient: { tumourType: "NSCLC", weightKg: 70 },
-    lesions: [
-      { id: "primary", site: "lung", longestDiameterMm: 30 },
-      { id: "distant", site: "lung", longestDiameterMm: 20 },
-    ],
-    treatments,
-    horizonDays,
-    parameters: PHENOTYPES[phenotype],
-  };
+  return twoLesionPatient({ treatments, horizonDays, parameters: PHENOTYPES[phenotype] });
 }
 
 function at(t: Trajectory, column: string, day: number): number {

@@ -14,27 +14,9 @@ import type { Trajectory } from "../../src/immune/trajectory.js";
 import { treatmentPlan } from "../../src/immune/treatment-plan.js";
 import { solveOde } from "../../src/numerics/ode/solve.js";
 import type { Scenario } from "../../src/scenario/schema.js";
+import { NSCLC_INTERMEDIATE, twoLesionPatient } from "../fixtures/immune/two-lesion-patient.js";
 
-const base: Scenario = {
-  patient: { tumourType: "NSCLC", phenotype: { immune: "intermediate", pdl1: "low" }, weightKg: 70 },
-  lesions: [
-    { id: "primary", site: "lung", longestDiameterMm: 30 },
-    { id: "distant", site: "lung", longestDiameterMm: 20 },
-  ],
-  treatments: [
-    {
-      kind: "cryoablation",
-      lesion: "primary",
-      day: 0,
-      killedFraction: 0.95,
-      necroticShare: 0.75,
-      intactAntigenFraction: 0.9,
-    },
-    { kind: "ici", regimen: "nivolumab 240 mg q2w", startDay: 0 },
-  ],
-  horizonDays: 240,
-  outputs: { everyDays: 3 },
-};
+const base = twoLesionPatient({ patient: NSCLC_INTERMEDIATE, horizonDays: 240, everyDays: 3 });
 
 /** Largest deviation over the given columns and all days, relative to the column's largest magnitude. */
 function maxDeviation(

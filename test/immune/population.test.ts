@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { ModelCache } from "../../src/immune/model-cache.js";
 import { patientModel } from "../../src/immune/patient-model.js";
 import { simulatePatient } from "../../src/immune/simulate.js";
-import type { Scenario } from "../../src/scenario/schema.js";
+import { twoLesionPatient } from "../fixtures/immune/two-lesion-patient.js";
 
 const cache = new ModelCache();
 
@@ -28,26 +28,7 @@ test("patient-level parameters carry distributions", () => {
 });
 
 test("virtual patients drawn across the distributions simulate without failure, negative cells or NaN", () => {
-  const scenario: Scenario = {
-    patient: { tumourType: "NSCLC", weightKg: 70 },
-    lesions: [
-      { id: "primary", site: "lung", longestDiameterMm: 30 },
-      { id: "distant", site: "lung", longestDiameterMm: 20 },
-    ],
-    treatments: [
-      {
-        kind: "cryoablation",
-        lesion: "primary",
-        day: 0,
-        killedFraction: 0.95,
-        necroticShare: 0.75,
-        intactAntigenFraction: 0.9,
-      },
-      { kind: "ici", regimen: "nivolumab 240 mg q2w", startDay: 0 },
-    ],
-    horizonDays: 90,
-    outputs: { everyDays: 3 },
-  };
+  const scenario = twoLesionPatient({ horizonDays: 90, everyDays: 3 });
   // Each parameter multiplied by a factor in [1/3, 3] (log-uniform), clipped to its declared range.
   const patient = fc.tuple(...distributed.map(() => fc.double({ min: -1, max: 1, noNaN: true })));
   fc.assert(

@@ -9,28 +9,9 @@ import { test } from "node:test";
 import { ModelCache } from "../../src/immune/model-cache.js";
 import { type SimulateOptions, simulatePatient } from "../../src/immune/simulate.js";
 import type { Trajectory } from "../../src/immune/trajectory.js";
-import type { Scenario } from "../../src/scenario/schema.js";
+import { NSCLC_INTERMEDIATE, twoLesionPatient } from "../fixtures/immune/two-lesion-patient.js";
 
-const scenario: Scenario = {
-  patient: { tumourType: "NSCLC", phenotype: { immune: "intermediate", pdl1: "low" }, weightKg: 70 },
-  lesions: [
-    { id: "primary", site: "lung", longestDiameterMm: 30 },
-    { id: "distant", site: "lung", longestDiameterMm: 20 },
-  ],
-  treatments: [
-    {
-      kind: "cryoablation",
-      lesion: "primary",
-      day: 0,
-      killedFraction: 0.95,
-      necroticShare: 0.75,
-      intactAntigenFraction: 0.9,
-    },
-    { kind: "ici", regimen: "nivolumab 240 mg q2w", startDay: 0 },
-  ],
-  horizonDays: 120,
-  outputs: { everyDays: 5 },
-};
+const scenario = twoLesionPatient({ patient: NSCLC_INTERMEDIATE, horizonDays: 120, everyDays: 5 });
 
 const cache = new ModelCache();
 const reference = simulatePatient(undefined, scenario, {
