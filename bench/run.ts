@@ -1,5 +1,6 @@
 /**
- * `npm run bench [name ...]`: runs every bench/*.bench.ts (or those whose name contains a filter),
+ * `npm run bench [name ...]`: runs every bench/*.bench.ts (or the one named exactly, or those whose name
+ * contains a filter),
  * each exporting `default async () => object`, and writes bench/results/<name>.json (atomically).
  * Benchmarks report ratios against a reference run in the same process where they can.
  */
@@ -10,10 +11,15 @@ import { writeFileAtomic } from "../src/cli/output.js";
 
 const here = new URL(".", import.meta.url).pathname;
 const filters = process.argv.slice(2);
-const files = readdirSync(here)
+const all = readdirSync(here)
   .filter((f) => f.endsWith(".bench.ts"))
-  .filter((f) => filters.length === 0 || filters.some((s) => f.includes(s)))
   .sort();
+const nameOf = (f: string) => f.replace(/\.bench\.ts$/, "");
+// A filter that is a benchmark's exact name selects that one only (`ode` is not also `ode-step` or
+// `model`); any other filter selects every benchmark whose name contains it.
+const matches = (f: string, s: string) =>
+  all.some((g) => nameOf(g) === s) ? nameOf(f) === s : nameOf(f).includes(s);
+const files = all.filter((f) => filters.length === 0 || filters.some((s) => matches(f, s)));
 if (files.length === 0) {
   console.error(`no benchmark matches ${filters.join(", ") || "bench/*.bench.ts"}`);
   process.exit(1);
