@@ -10,35 +10,13 @@ import { test } from "node:test";
 import { solveExposure } from "../../src/immune/exposure.js";
 import { ModelCache } from "../../src/immune/model-cache.js";
 import { scenarioParameters, simulatePatient } from "../../src/immune/simulate.js";
-import type { Trajectory } from "../../src/immune/trajectory.js";
 import { treatmentPlan } from "../../src/immune/treatment-plan.js";
 import { solveOde } from "../../src/numerics/ode/solve.js";
 import type { Scenario } from "../../src/scenario/schema.js";
+import { maxDeviation } from "../fixtures/immune/trajectory-deviation.js";
 import { NSCLC_INTERMEDIATE, twoLesionPatient } from "../fixtures/immune/two-lesion-patient.js";
 
 const base = twoLesionPatient({ patient: NSCLC_INTERMEDIATE, horizonDays: 240, everyDays: 3 });
-
-/** Largest deviation over the given columns and all days, relative to the column's largest magnitude. */
-function maxDeviation(
-  a: Trajectory,
-  b: Trajectory,
-  columns = a.columnNames,
-): { dev: number; column: string } {
-  let worst = { dev: 0, column: "" };
-  for (const name of columns) {
-    const x = a.columns[name];
-    const y = b.columns[name];
-    assert.equal(y.length, x.length, name);
-    let size = 0;
-    for (const v of x) size = Math.max(size, Math.abs(v));
-    if (size === 0) size = 1;
-    for (let i = 0; i < x.length; i++) {
-      const dev = Math.abs(x[i] - y[i]) / size;
-      if (!(dev <= worst.dev)) worst = { dev, column: `${name} (day ${a.days[i]})` };
-    }
-  }
-  return worst;
-}
 
 const cache = new ModelCache();
 const cases: [string, Scenario][] = [

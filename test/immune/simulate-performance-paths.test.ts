@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { ModelCache } from "../../src/immune/model-cache.js";
 import { type SimulateOptions, simulatePatient } from "../../src/immune/simulate.js";
-import type { Trajectory } from "../../src/immune/trajectory.js";
+import { maxDeviation } from "../fixtures/immune/trajectory-deviation.js";
 import { NSCLC_INTERMEDIATE, twoLesionPatient } from "../fixtures/immune/two-lesion-patient.js";
 
 const scenario = twoLesionPatient({ patient: NSCLC_INTERMEDIATE, horizonDays: 120, everyDays: 5 });
@@ -22,24 +22,6 @@ const reference = simulatePatient(undefined, scenario, {
   scaled: false,
   jacobian: "solver",
 });
-
-/** Largest deviation over all columns and days, relative to the column's largest magnitude. */
-function maxDeviation(a: Trajectory, b: Trajectory): { dev: number; column: string } {
-  let worst = { dev: 0, column: "" };
-  for (const name of a.columnNames) {
-    const x = a.columns[name];
-    const y = b.columns[name];
-    assert.equal(y.length, x.length, name);
-    let size = 0;
-    for (const v of x) size = Math.max(size, Math.abs(v));
-    if (size === 0) size = 1;
-    for (let i = 0; i < x.length; i++) {
-      const dev = Math.abs(x[i] - y[i]) / size;
-      if (!(dev <= worst.dev)) worst = { dev, column: name };
-    }
-  }
-  return worst;
-}
 
 test("the reference run succeeds and reports every column", () => {
   assert.equal(reference.status, "success", reference.message);
