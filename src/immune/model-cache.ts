@@ -3,8 +3,10 @@
  * models of single drugs (for the input form of exposure). A cache is an object the caller owns and
  * passes to simulatePatient (no global state); a cohort compiles each structure once.
  */
+
 import { drugByName } from "../drugs/catalogue/index.js";
 import { pkModule } from "../drugs/pk-module.js";
+import { InputError } from "../errors.js";
 import { compileModel } from "../model/compile.js";
 import type { CompiledModel } from "../model/compiled.js";
 import { type PatientStructure, patientModel, structureKey } from "./patient-model.js";
@@ -27,6 +29,8 @@ export class ModelCache {
 
   constructor(options: ModelCacheOptions = {}) {
     const r = options.reuseBurnIn;
+    if (r !== undefined && typeof r !== "boolean" && !(Number.isSafeInteger(r) && r > 0))
+      throw new InputError("reuseBurnIn", r, "true, false or a positive whole number of burn-ins to keep");
     this.burnInLimit = r === true ? 64 : typeof r === "number" && r > 0 ? Math.floor(r) : 0;
   }
 

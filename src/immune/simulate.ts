@@ -205,6 +205,8 @@ export function simulatePatient(
 ): Trajectory {
   const plan = treatmentPlan(scenario);
   const cache = options.cache ?? new ModelCache();
+  if (options.exposure !== undefined && options.exposure !== "input" && options.exposure !== "ode")
+    throw new InputError("exposure", options.exposure, '"input" or "ode"');
   const inputExposure = (options.exposure ?? "input") === "input" && plan.structure.drugs.length > 0;
   const model = cache.get({ ...plan.structure, exposure: inputExposure ? "input" : "ode" });
   const p = scenarioParameters(model, { ...plan.parameters, ...(scenario.parameters ?? {}) }, params ?? {});
