@@ -22,8 +22,11 @@ export interface LineChartSpec {
   yDomain?: [number, number];
   /** Vertical rules at these x values (e.g. dose days), with an optional label. */
   markers?: { x: number; label?: string }[];
-  /** Horizontal reference lines (e.g. a 70 % occupancy threshold). */
-  references?: { y: number; label?: string }[];
+  /**
+   * Horizontal reference lines (e.g. a 70 % occupancy threshold); the label sits above the line at the
+   * right edge, or below it with `labelBelow` (when a series runs just above the line).
+   */
+  references?: { y: number; label?: string; labelBelow?: boolean }[];
   widthPx?: number;
   heightPx?: number;
 }
@@ -58,7 +61,15 @@ export function lineChartSvg(spec: LineChartSpec): string {
   for (const r of spec.references ?? []) {
     marks.push(Plot.ruleY([r.y], { stroke: "#c33", strokeDasharray: "4,2" }));
     if (r.label)
-      marks.push(Plot.text([r], { y: "y", frameAnchor: "right", text: "label", dy: -6, fill: "#c33" }));
+      marks.push(
+        Plot.text([r], {
+          y: "y",
+          frameAnchor: "right",
+          text: "label",
+          dy: r.labelBelow ? 8 : -6,
+          fill: "#c33",
+        }),
+      );
   }
   marks.push(Plot.line(rows, { x: "x", y: "y", stroke: "series", strokeWidth: 1.8 }));
   const width = spec.widthPx ?? 720;

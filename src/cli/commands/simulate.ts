@@ -5,6 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
+import { DRUGS, targetByName } from "../../drugs/catalogue/index.js";
+import { pkNames } from "../../drugs/pk-module.js";
 import { InputError } from "../../errors.js";
 import { simulatePatient } from "../../immune/simulate.js";
 import type { Trajectory } from "../../immune/trajectory.js";
@@ -89,16 +91,44 @@ export function trajectoryCharts(t: Trajectory): Record<string, LineChartSpec> {
       ),
       markers,
     },
-    occupancy: {
-      title: "Checkpoint receptor occupancy",
-      xLabel: "day",
-      yLabel: "occupancy",
-      series: series(t, ["pd1_occupancy", "pdl1_occupancy", "ctla4_occupancy"], (n) =>
-        n.replace("_occupancy", ""),
-      ),
-      references: [{ y: 0.7, label: "70 %" }],
-      markers,
+    occupancy: occupancyChart(t, markers),
+  };
+}
+
+/**
+ * Occupancy: the bound fraction at the tumour site per checkpoint (pd1_occupancy, pdl1_occupancy,
+ * ctla4_occupancy: what the immune model uses) and, per drug, the occupancy on circulating cells as the
+ * clinical assays report it (`<drug>_occupancy_blood`, see src/drugs/pk-module.ts). The 70 % line is the
+ * Brahmer 2010 benchmark (nivolumab, PD-1 on circulating T cells), a blood reading: drawn only next to
+ * the blood occupancy of a PD-1 drug, never against the tumour-site fraction alone.
+ */
+function occupancyChart(t: Trajectory, markers: { x: number; label: string }[]): LineChartSpec {
+  const site = series(t, ["pd1_occupancy", "pdl1_occupancy", "ctla4_occupancy"], (n) => {
+    const target = targetByName(n.replace("_occupancy", ""));
+    return `${target.name}, tumour site`;
+  });
+  const blood = DRUGS.filter((d) => t.columns[pkNames(d.name).occupancyBlood]).map((d) => ({
+    drug: d,
+    series: {
+      name: `${d.name}: ${d.target}, blood cells`,
+      x: t.days,
+      y: t.columns[pkNames(d.name).occupancyBlood],
     },
+  }));
+  const pd1Blood = blood.some((b) => targetByName(b.drug.target).id === "pd1");
+  return {
+    title: blood.length
+      ? "Checkpoint occupancy: tumour site (bound fraction) and blood cells (assay)"
+      : "Checkpoint occupancy at the tumour site (bound fraction)",
+    xLabel: "day",
+    yLabel: "occupancy (fraction)",
+    series: [...site, ...blood.map((b) => b.series)],
+    yDomain: [0, 1],
+    // label below the line: the blood readings plateau just above it (nivolumab ~72 %)
+    references: pd1Blood
+      ? [{ y: 0.7, label: "70 % (Brahmer 2010, PD-1 on blood T cells)", labelBelow: true }]
+      : [],
+    markers,
   };
 }
 

@@ -55,6 +55,12 @@ describe("cryoimmune simulate", () => {
       assert.ok(existsSync(join(out, `${name}.svg`)), name);
       assert.deepEqual([...readFileSync(join(out, `${name}.png`)).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
     }
+    // occupancy: nivolumab's blood-cell reading (an extra column) next to the tumour-site fraction,
+    // and the 70 % line labelled as the blood-cell benchmark it is
+    assert.ok(header.includes("nivolumab_occupancy_blood"));
+    const occupancy = readFileSync(join(out, "occupancy.svg"), "utf8");
+    assert.match(occupancy, />nivolumab: PD-1, blood cells</);
+    assert.match(occupancy, />70 % \(Brahmer 2010, PD-1 on blood T cells\)</);
     assert.ok(!readdirSync(out).some((f) => f.endsWith(".tmp")), "no temporary files left");
   });
 
