@@ -44,7 +44,9 @@ const DENSE_AFTER_FALLBACK = 20;
 const CACHE_SIZE = 8;
 /** Patterns of larger systems are not kept (each entry holds an n² mask). */
 const CACHE_MAX_N = 1000;
-const cache: { n: number; hash: number; mask: Uint8Array; sym: SymbolicLu | null }[] = [];
+const cache: { n: number; hash: number; mask: Uint8Array; deferred: string; sym: SymbolicLu | null }[] = [];
+/** Variables a solve may move to the end of the pivot order after a failed pivot (see SparseStructure.defer). */
+const MAX_DEFERRED = 4;
 
 function maskHash(mask: Uint8Array): number {
   let h = 0x811c9dc5;
@@ -58,15 +60,24 @@ function sameMask(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
-/** The symbolic LU of a pattern, or null when it is too dense to pay off (analysed once per pattern). */
-export function analysePattern(n: number, mask: Uint8Array): SymbolicLu | null {
+/**
+ * The symbolic LU of a pattern (with `deferred` variables eliminated last), or null when it is too dense to
+ * pay off (analysed once per pattern and deferred list).
+ */
+export function analysePattern(
+  n: number,
+  mask: Uint8Array,
+  deferred: readonly number[] = [],
+): SymbolicLu | null {
   const hash = maskHash(mask);
-  for (const e of cache) if (e.n === n && e.hash === hash && sameMask(e.mask, mask)) return e.sym;
-  const s = new SymbolicLu(n, mask, MAX_DENSITY);
+  const key = deferred.join(",");
+  for (const e of cache)
+    if (e.n === n && e.hash === hash && e.deferred === key && sameMask(e.mask, mask)) return e.sym;
+  const s = new SymbolicLu(n, mask, MAX_DENSITY, deferred);
   const sym = s.density <= MAX_DENSITY ? s : null;
   if (n <= CACHE_MAX_N) {
     if (cache.length >= CACHE_SIZE) cache.shift();
-    cache.push({ n, hash, mask: mask.slice(), sym });
+    cache.push({ n, hash, mask: mask.slice(), deferred: key, sym });
   }
   return sym;
 }
@@ -75,6 +86,8 @@ export function analysePattern(n: number, mask: Uint8Array): SymbolicLu | null {
 export class SparseStructure {
   symbolic: SymbolicLu | null = null;
   private seenVersion = -1;
+  /** Variables eliminated last in this solve, in the order their pivots failed. */
+  private readonly deferred: number[] = [];
   constructor(readonly tracker: SparsityTracker | null) {}
 
   /** Current symbolic factorisation (looked up again when the pattern grew), or null for dense. */
@@ -83,9 +96,26 @@ export class SparseStructure {
     if (tr === null || tr.n < MIN_SPARSE_N) return null;
     if (tr.version !== this.seenVersion) {
       this.seenVersion = tr.version;
-      this.symbolic = analysePattern(tr.n, tr.mask);
+      this.symbolic = analysePattern(tr.n, tr.mask, this.deferred);
     }
     return this.symbolic;
+  }
+
+  /**
+   * The static diagonal pivot of variable `original` failed its threshold test: from now on (in this
+   * solve) it is eliminated after all others, where its pivot is its Schur complement. Typical case: a
+   * growing species (∂f_i/∂y_i > 0) whose diagonal d − J_ii cancels when d = 1/(hγ) comes close to
+   * J_ii; eliminated last, the pivot is what is left after the couplings. False when it was deferred
+   * already or MAX_DEFERRED variables are (the caller then uses the dense LU). Per solve, not shared
+   * between solves (the results of a solve do not depend on what ran before it).
+   */
+  defer(original: number): boolean {
+    const tr = this.tracker;
+    if (tr === null || this.deferred.includes(original) || this.deferred.length >= MAX_DEFERRED) return false;
+    this.deferred.push(original);
+    this.seenVersion = tr.version;
+    this.symbolic = analysePattern(tr.n, tr.mask, this.deferred);
+    return true;
   }
 }
 
@@ -114,19 +144,27 @@ export class RealIterationMatrix {
   /** Factorises d·I − J; false when singular. */
   factor(J: Float64Array, d: number): boolean {
     const n = this.n;
-    const sym = this.denseLeft > 0 ? null : this.structure.current();
+    let sym = this.denseLeft > 0 ? null : this.structure.current();
     if (this.denseLeft > 0) this.denseLeft--;
     if (sym !== null) {
-      if (this.lu.length !== sym.nnz) this.lu = new Float64Array(sym.nnz);
-      const lu = this.lu;
-      const { src, dst, diag } = sym;
-      lu.fill(0);
-      for (let p = 0; p < src.length; p++) lu[dst[p]] = -J[src[p]];
-      for (let q = 0; q < n; q++) lu[diag[q]] += d;
-      if (factorSparseReal(lu, sym, maxAbs(lu))) {
-        this.sym = sym;
-        this.backoff = 1;
-        return true;
+      for (;;) {
+        if (this.lu.length !== sym.nnz) this.lu = new Float64Array(sym.nnz);
+        const lu = this.lu;
+        const { src, dst, diag } = sym;
+        lu.fill(0);
+        for (let p = 0; p < src.length; p++) lu[dst[p]] = -J[src[p]];
+        for (let q = 0; q < n; q++) lu[diag[q]] += d;
+        const failed = factorSparseReal(lu, sym, maxAbs(lu));
+        if (failed < 0) {
+          this.sym = sym;
+          this.backoff = 1;
+          return true;
+        }
+        // a failed pivot: try again with that variable eliminated last
+        if (failed >= n || !this.structure.defer(sym.perm[failed])) break;
+        const next = this.structure.current();
+        if (next === null) break;
+        sym = next;
       }
       this.fallbacks++;
       this.denseLeft = this.backoff;
@@ -182,10 +220,10 @@ function maxAbsComplex(vr: Float64Array, vi: Float64Array): number {
 
 /**
  * In-place LU of the permuted matrix held in lu (SymbolicLu's compact rows), static diagonal pivots;
- * aMax = max|A|. False (lu is then garbage) when a pivot fails the threshold test or the growth exceeds
- * GROWTH_LIMIT.
+ * aMax = max|A|. Returns -1 on success; otherwise lu is garbage and the result is the elimination step
+ * k (0 ≤ k < n) whose pivot failed the threshold test, or n when the growth exceeded GROWTH_LIMIT.
  */
-export function factorSparseReal(lu: Float64Array, sym: SymbolicLu, aMax: number): boolean {
+export function factorSparseReal(lu: Float64Array, sym: SymbolicLu, aMax: number): number {
   const { n, rowStart, diag, lStart, lPos, update } = sym;
   const uLimit = GROWTH_LIMIT * aMax;
   let op = 0;
@@ -196,13 +234,13 @@ export function factorSparseReal(lu: Float64Array, sym: SymbolicLu, aMax: number
     const l1 = lStart[k + 1];
     let colMax = 0;
     for (let p = l0; p < l1; p++) colMax = Math.max(colMax, Math.abs(lu[lPos[p]]));
-    if (!(Math.abs(pivot) > PIVOT_THRESHOLD * colMax) || !Number.isFinite(pivot)) return false;
+    if (!(Math.abs(pivot) > PIVOT_THRESHOLD * colMax) || !Number.isFinite(pivot)) return k;
     const u0 = dk + 1;
     const u1 = rowStart[k + 1];
     // row k of U is final now: growth check
     let uMax = Math.abs(pivot);
     for (let q = u0; q < u1; q++) uMax = Math.max(uMax, Math.abs(lu[q]));
-    if (!(uMax <= uLimit)) return false;
+    if (!(uMax <= uLimit)) return n;
     const inv = 1 / pivot;
     for (let p = l0; p < l1; p++) {
       const pos = lPos[p];
@@ -212,7 +250,7 @@ export function factorSparseReal(lu: Float64Array, sym: SymbolicLu, aMax: number
       else op += u1 - u0;
     }
   }
-  return true;
+  return -1;
 }
 
 export class ComplexIterationMatrix {
@@ -238,26 +276,34 @@ export class ComplexIterationMatrix {
   /** Factorises (dr + i·di)·I − J; false when singular. */
   factor(J: Float64Array, dr: number, di: number): boolean {
     const n = this.n;
-    const sym = this.denseLeft > 0 ? null : this.structure.current();
+    let sym = this.denseLeft > 0 ? null : this.structure.current();
     if (this.denseLeft > 0) this.denseLeft--;
     if (sym !== null) {
-      if (this.lr.length !== sym.nnz) {
-        this.lr = new Float64Array(sym.nnz);
-        this.li = new Float64Array(sym.nnz);
-      }
-      const { lr, li } = this;
-      const { src, dst, diag } = sym;
-      lr.fill(0);
-      li.fill(0);
-      for (let p = 0; p < src.length; p++) lr[dst[p]] = -J[src[p]];
-      for (let q = 0; q < n; q++) {
-        lr[diag[q]] += dr;
-        li[diag[q]] = di;
-      }
-      if (factorSparseComplex(lr, li, sym, maxAbsComplex(lr, li))) {
-        this.sym = sym;
-        this.backoff = 1;
-        return true;
+      for (;;) {
+        if (this.lr.length !== sym.nnz) {
+          this.lr = new Float64Array(sym.nnz);
+          this.li = new Float64Array(sym.nnz);
+        }
+        const { lr, li } = this;
+        const { src, dst, diag } = sym;
+        lr.fill(0);
+        li.fill(0);
+        for (let p = 0; p < src.length; p++) lr[dst[p]] = -J[src[p]];
+        for (let q = 0; q < n; q++) {
+          lr[diag[q]] += dr;
+          li[diag[q]] = di;
+        }
+        const failed = factorSparseComplex(lr, li, sym, maxAbsComplex(lr, li));
+        if (failed < 0) {
+          this.sym = sym;
+          this.backoff = 1;
+          return true;
+        }
+        // a failed pivot: try again with that variable eliminated last
+        if (failed >= n || !this.structure.defer(sym.perm[failed])) break;
+        const next = this.structure.current();
+        if (next === null) break;
+        sym = next;
       }
       this.fallbacks++;
       this.denseLeft = this.backoff;
@@ -321,7 +367,7 @@ export class ComplexIterationMatrix {
 }
 
 /** Complex counterpart of factorSparseReal (magnitudes as |re| + |im|). */
-function factorSparseComplex(lr: Float64Array, li: Float64Array, sym: SymbolicLu, aMax: number): boolean {
+function factorSparseComplex(lr: Float64Array, li: Float64Array, sym: SymbolicLu, aMax: number): number {
   const { n, rowStart, diag, lStart, lPos, update } = sym;
   const uLimit = GROWTH_LIMIT * aMax;
   let op = 0;
@@ -334,12 +380,12 @@ function factorSparseComplex(lr: Float64Array, li: Float64Array, sym: SymbolicLu
     const l1 = lStart[k + 1];
     let colMax = 0;
     for (let p = l0; p < l1; p++) colMax = Math.max(colMax, Math.abs(lr[lPos[p]]) + Math.abs(li[lPos[p]]));
-    if (!(pAbs > PIVOT_THRESHOLD * colMax) || !Number.isFinite(pAbs)) return false;
+    if (!(pAbs > PIVOT_THRESHOLD * colMax) || !Number.isFinite(pAbs)) return k;
     const u0 = dk + 1;
     const u1 = rowStart[k + 1];
     let uMax = pAbs;
     for (let q = u0; q < u1; q++) uMax = Math.max(uMax, Math.abs(lr[q]) + Math.abs(li[q]));
-    if (!(uMax <= uLimit)) return false;
+    if (!(uMax <= uLimit)) return n;
     const den = pr * pr + pi * pi;
     const invR = pr / den;
     const invI = -pi / den;
@@ -364,5 +410,5 @@ function factorSparseComplex(lr: Float64Array, li: Float64Array, sym: SymbolicLu
       }
     }
   }
-  return true;
+  return -1;
 }

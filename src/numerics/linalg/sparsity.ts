@@ -88,6 +88,11 @@ export class SymbolicLu {
      * structure will not be used, so the analysis stops there and no index lists are built.
      */
     maxDensity = 1,
+    /**
+     * Original indices eliminated last, in this order (after every other one): variables whose diagonal
+     * pivot failed the threshold test in an earlier factorisation (see SparseStructure.defer).
+     */
+    deferred: readonly number[] = [],
   ) {
     let given = 0;
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i === j || mask[i * n + j] !== 0) given++;
@@ -95,7 +100,7 @@ export class SymbolicLu {
     const perm =
       given > maxDensity * n * n
         ? Int32Array.from({ length: n }, (_, i) => i)
-        : minimumFillOrder(n, mask, given);
+        : minimumFillOrder(n, mask, given, deferred);
     const invPerm = new Int32Array(n);
     for (let q = 0; q < n; q++) invPerm[perm[q]] = q;
     // exact filled pattern of the permuted matrix (diagonal included) by symbolic elimination:
@@ -208,9 +213,14 @@ const MIN_FILL_MAX_DENSITY = 0.15;
  * pattern denser than MIN_FILL_MAX_DENSITY only the Markowitz count is used (cf. Duff, Erisman & Reid, "Direct Methods for Sparse Matrices", 2nd ed. 2017, on
  * the Markowitz and minimum-fill criteria). The symmetrised minimum-degree order used before gave 959 stored
  * entries and 2666 multiply–adds per factorisation for the immune model (84 species); this order 792 and 1281.
- * perm[q] = original index eliminated q-th.
+ * Deferred nodes are eliminated last, in the order given. perm[q] = original index eliminated q-th.
  */
-function minimumFillOrder(n: number, mask: Uint8Array, entries: number): Int32Array {
+function minimumFillOrder(
+  n: number,
+  mask: Uint8Array,
+  entries: number,
+  deferred: readonly number[] = [],
+): Int32Array {
   const a = new Uint8Array(n * n);
   // rowsOf[k]: rows i with a_ik ≠ 0; colsOf[k]: columns j with a_kj ≠ 0 (i, j ≠ k; eliminated ones skipped)
   const rowsOf: number[][] = Array.from({ length: n }, () => []);
@@ -236,29 +246,34 @@ function minimumFillOrder(n: number, mask: Uint8Array, entries: number): Int32Ar
     out.length = 0;
     for (const v of list) if (done[v] === 0) out.push(v);
   };
+  const held = new Uint8Array(n);
+  for (const d of deferred) held[d] = 1;
+  const free = n - deferred.length;
   for (let q = 0; q < n; q++) {
     let best = -1;
     let bestFill = 0;
     let bestCount = 0;
-    for (let k = 0; k < n; k++) {
-      if (done[k] !== 0) continue;
-      const count = colCount[k] * rowCount[k];
-      let fill = 0;
-      if (useFill && count > 0) {
-        active(rowsOf[k], rows);
-        active(colsOf[k], cols);
-        for (const i of rows) {
-          const ri = i * n;
-          for (const j of cols) if (a[ri + j] === 0) fill++;
-          if (best >= 0 && fill > bestFill) break; // cannot win: stop counting
+    if (q >= free) best = deferred[q - free];
+    else
+      for (let k = 0; k < n; k++) {
+        if (done[k] !== 0 || held[k] !== 0) continue;
+        const count = colCount[k] * rowCount[k];
+        let fill = 0;
+        if (useFill && count > 0) {
+          active(rowsOf[k], rows);
+          active(colsOf[k], cols);
+          for (const i of rows) {
+            const ri = i * n;
+            for (const j of cols) if (a[ri + j] === 0) fill++;
+            if (best >= 0 && fill > bestFill) break; // cannot win: stop counting
+          }
+        }
+        if (best < 0 || fill < bestFill || (fill === bestFill && count < bestCount)) {
+          best = k;
+          bestFill = fill;
+          bestCount = count;
         }
       }
-      if (best < 0 || fill < bestFill || (fill === bestFill && count < bestCount)) {
-        best = k;
-        bestFill = fill;
-        bestCount = count;
-      }
-    }
     perm[q] = best;
     done[best] = 1;
     active(rowsOf[best], rows);
