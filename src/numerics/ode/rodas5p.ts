@@ -171,7 +171,11 @@ export class Rodas5PStepper implements Stepper {
     ctx.jacobian(t, y, fy, J);
     ctx.timeDerivative(t, y, fy, dfdt);
     for (;;) {
-      let h = ctx.fixedStep > 0 ? ctx.fixedStep : Math.min(this.h, ctx.hMax);
+      // the controller's proposal; a step clipped to land on tStop hands it on (below) rather than the
+      // proposal its own, shorter, step would make: after a stop the solve resumes at the step size the
+      // dynamics allowed before it (still under error control)
+      const hWanted = ctx.fixedStep > 0 ? ctx.fixedStep : Math.min(this.h, ctx.hMax);
+      let h = hWanted;
       let last = false;
       if (t + 1.01 * h >= tStop) {
         h = tStop - t;
@@ -243,6 +247,7 @@ export class Rodas5PStepper implements Stepper {
         this.errAcc = Math.max(1e-2, err);
         let hNew = h / fac;
         if (this.rejectedLast) hNew = Math.min(hNew, h);
+        if (last && h < hWanted) hNew = Math.max(hNew, hWanted);
         // the dense output is formed from these k when first asked for
         this.k = this.kAccepted;
         this.kStage = this.kAcceptedStage;

@@ -73,22 +73,28 @@ function reached(a: number, b: number): boolean {
 const RESTART_FRACTION = { rodas5: 0.3, radau5: 0.1 } as const;
 
 /**
- * First step after a scheduled event (dose, ablation): for the one-step stiff methods (Rodas5P, Radau IIA)
- * RESTART_FRACTION of the step the controller proposed before the event (all of it when every event at
- * that time keeps the state: a discontinuity of an input only), clipped to the remaining span;
- * undefined (a fresh estimate) for the others and when there is no valid proposal. Scheduled events are
- * jumps in the state at a known time, mostly small against the state (doses into a pharmacokinetic
- * compartment), so the previous scale is a good start and costs no estimate; the step is still under error
- * control, so one that is too large after a big jump is rejected and shrunk. BDF is excluded: its restart
- * at order 1 needs the conservative estimate (restarting from the proposal of a high-order step caused
- * hundreds of rejections on the immune model).
+ * First step after a scheduled event that changed the state (dose, ablation): for the one-step stiff
+ * methods (Rodas5P, Radau IIA) RESTART_FRACTION of the step the controller proposed before the event,
+ * clipped to the remaining span; undefined (a fresh estimate) for the others and when there is no valid
+ * proposal. Scheduled events are jumps in the state at a known time, mostly small against the state
+ * (doses into a pharmacokinetic compartment), so the previous scale is a good start and costs no
+ * estimate; the step is still under error control, so one that is too large after a big jump is rejected
+ * and shrunk. BDF is excluded: its restart at order 1 needs the conservative estimate (restarting from
+ * the proposal of a high-order step caused hundreds of rejections on the immune model).
  */
-function restartStep(stepper: Stepper, remaining: number, keepsState: boolean): number | undefined {
+function restartStep(stepper: Stepper, remaining: number): number | undefined {
   const m = stepper.method;
   if (m !== "rodas5" && m !== "radau5") return undefined;
-  const h = (keepsState ? 1 : RESTART_FRACTION[m]) * stepper.hNext;
+  const h = RESTART_FRACTION[m] * stepper.hNext;
   return h > 0 && Number.isFinite(h) ? Math.min(h, remaining) : undefined;
 }
+
+/**
+ * Methods that go on without a restart after scheduled events that all kept the state (measured on the
+ * immune patient simulation, 52 exposure breaks, rtol 1e-4: BDF 888 → 602 steps and 58 → 15 Jacobians
+ * at the same accuracy; Rodas5P 160 → 156 steps).
+ */
+const RESUMES_AFTER_KEPT_STATE: ReadonlySet<MethodName> = new Set(["rodas5", "radau5", "bdf"]);
 
 /** Solves y' = f(t, y) on [t0, tEnd]; see OdeProblem / OdeOptions / OdeSolution for the contract. */
 export function solveOde(problem: OdeProblem, options: OdeOptions = {}): OdeSolution {
@@ -203,7 +209,12 @@ export function solveOde(problem: OdeProblem, options: OdeOptions = {}): OdeSolu
         method = "rodas5";
         stepper = createStepper(method, ctx, v.maxOrder);
       }
-      stepper.start(t, yCur, restartStep(stepper, tEnd - t, keptState), tEnd - t);
+      // events that kept the state (a discontinuity of an input, not of y): the implicit methods carry on
+      // with their step size, Jacobian and history (BDF's differences are of y, continuous here; the
+      // step after the stop is under error control like any other); Dopri5 restarts (its first stage
+      // is the last one's f, from before the discontinuity)
+      if (!keptState || !RESUMES_AFTER_KEPT_STATE.has(stepper.method))
+        stepper.start(t, yCur, restartStep(stepper, tEnd - t), tEnd - t);
       evalStateEvents(t, yCur, gPrev);
     }
     return true;

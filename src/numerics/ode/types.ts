@@ -35,8 +35,9 @@ export interface ScheduledEvent {
   name?: string;
   /**
    * Optional: true when apply leaves the state unchanged and only marks a known discontinuity of a time
-   * function f reads (an input switching branch): the step after it then starts from the step size the
-   * controller proposed, not from a fraction of it (when every event at that time says so).
+   * function f reads (an input switching branch). When every event at that time says so, the implicit
+   * methods (rodas5, radau5, bdf) go on after the stop without a restart — same step size, Jacobian and
+   * history; dopri5 restarts from the step size its controller proposed.
    */
   keepsState?: boolean;
 }
