@@ -305,6 +305,12 @@ export function simulatePatient(
       name: e.event,
       apply: (z: Float64Array) => {
         for (let i = 0; i < n; i++) yWork[i] = z[i] * scale[i];
+        // the exposure inputs at the event time, for an assignment that reads an input (none does now:
+        // the ablations read species and parameters). Without this p holds what the solver's last f call
+        // wrote, also at the event time with rodas5, radau5 and bdf (measured), but that is up to the
+        // method. At a dose time: the exposure before the dose (exposure_break events sort after the model
+        // events of the same time), as in the "ode" form, which applies an ablation before a same-day dose.
+        exposure?.write(e.day, p);
         model.applyEvent(e.event, yWork, p, e.args);
         for (let i = 0; i < n; i++) z[i] = yWork[i] / scale[i];
       },
