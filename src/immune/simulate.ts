@@ -224,6 +224,23 @@ export function simulatePatient(
     ? solveExposure(model, cache, plan.structure.drugs, plan.events, p, t0, tEnd, rtol)
     : null;
   const modelEvents = new Set(model.events.map((e) => e.name));
+  let stats: OdeStats = { steps: 0, rejected: 0, rhsEvals: 0, jacobianEvals: 0, factorizations: 0 };
+  const emptyResult = (message: string, resultMethod: string): Trajectory => ({
+    days: new Float64Array(0),
+    columnNames: [],
+    columns: {},
+    units: {},
+    lesionIds,
+    events: [],
+    status: "failure",
+    message,
+    stats,
+    ...(exposure ? { exposureStats: exposure.stats } : {}),
+    method: resultMethod,
+  });
+  // a failed drug exposure fails the simulation before any immune solve (no burn-in run for nothing)
+  if (exposure && exposure.status !== "success")
+    return emptyResult(`drug exposure failed: ${exposure.message}`, method);
 
   // Burn-in: the immune state settles around the untreated tumour, whose cell numbers are frozen.
   const dynamicsIndex = model.parameterIndex("tumour_dynamics");
@@ -266,27 +283,10 @@ export function simulatePatient(
         outputTimes: [burnInDays],
       });
   p[dynamicsIndex] = dynamics;
-  let stats: OdeStats = burnIn
-    ? burnIn.stats
-    : { steps: 0, rejected: 0, rhsEvals: 0, jacobianEvals: 0, factorizations: 0 };
+  if (burnIn) stats = burnIn.stats;
   const every = options.everyDays ?? scenario.outputs?.everyDays ?? 1;
-  const emptyResult = (message: string): Trajectory => ({
-    days: new Float64Array(0),
-    columnNames: [],
-    columns: {},
-    units: {},
-    lesionIds,
-    events: [],
-    status: "failure",
-    message,
-    stats,
-    ...(exposure ? { exposureStats: exposure.stats } : {}),
-    method: burnIn ? burnIn.method : method,
-  });
-  if (exposure && exposure.status !== "success")
-    return emptyResult(`drug exposure failed: ${exposure.message}`);
   if (burnIn && (burnIn.status !== "success" || burnIn.y.length === 0))
-    return emptyResult(`burn-in failed: ${burnIn.message}`);
+    return emptyResult(`burn-in failed: ${burnIn.message}`, burnIn.method);
   const yStart = reused ? reused.slice() : Float64Array.from(burnIn?.y[0] ?? [], (z, i) => z * scale[i]);
   if (cache.reusesBurnIn && !reused) cache.keepBurnIn(burnInKey, yStart.slice());
 
