@@ -1,9 +1,13 @@
 /**
  * ScheduledEvent.keepsState: an event that only marks a discontinuity of a time function f reads (the
- * state is unchanged) lets the solver restart from its full step proposal. When the discontinuity moves
- * the solution by about the tolerance (a saturated drug occupancy in the immune model) that saves the
- * cautious restarts; when it starts a new transient the old proposal may be too long and error control
- * shrinks it again (0.001 here: 113 steps instead of 103 with rodas5). The answer is as accurate either way.
+ * state is unchanged). When every event at a stop says so, rodas5, radau5 and bdf go on without a
+ * restart (step size, Jacobian, history kept). When the discontinuity moves the solution by about the
+ * tolerance (a saturated drug occupancy in the immune model) that saves the restarts; when it starts a
+ * new transient the kept step or history can cost steps (input jump 0.8 at rtol 1e-8: radau5 405 vs 348,
+ * bdf 1567 vs 1037; rodas5 226 either way). The answer is as accurate either way.
+ *
+ * Accuracy bounds: a few times the deviation from the exact solution measured on 2026-11-25 (relative,
+ * rtol 1e-8, worst of both jumps and both settings): rodas5 4.2e-11, radau5 4.4e-10, bdf 5.6e-8.
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -39,9 +43,12 @@ function exact(): number {
   return y;
 }
 
-for (const method of ["rodas5", "radau5"] as const)
+/** Relative deviation allowed at t = 100 (rtol 1e-8): 3.6–4.8 × the measured worst case above. */
+const BOUND = { rodas5: 2e-10, radau5: 2e-9, bdf: 2e-7 } as const;
+
+for (const method of ["rodas5", "radau5", "bdf"] as const)
   for (const jump of [1e-8, 0.8])
-    test(`${method}: a state-keeping event restarts from the full proposal (input jump ${jump})`, () => {
+    test(`${method}: state-keeping events, no restart, same accuracy (input jump ${jump})`, () => {
       low = 1 - jump;
       const run = (keepsState: boolean) => {
         level = 0;
@@ -58,7 +65,10 @@ for (const method of ["rodas5", "radau5"] as const)
       const kept = run(true);
       for (const s of [plain, kept]) {
         assert.equal(s.status, "success", s.message);
-        assert.ok(Math.abs(s.y[0][0] - exact()) <= 1e-6 * exact(), `${s.y[0][0]} vs ${exact()}`);
+        assert.ok(
+          Math.abs(s.y[0][0] - exact()) <= BOUND[method] * exact(),
+          `${s.y[0][0]} vs ${exact()}: ${(Math.abs(s.y[0][0] - exact()) / exact()).toExponential(2)}`,
+        );
       }
       if (jump < 1e-6)
         assert.ok(kept.stats.steps < plain.stats.steps, `${kept.stats.steps} vs ${plain.stats.steps}`);
