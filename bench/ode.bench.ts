@@ -8,8 +8,6 @@
  * `npm run bench ode`.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { solveOde } from "../src/numerics/ode/index.js";
 import {
@@ -19,6 +17,7 @@ import {
   rober,
   significantDigits,
 } from "../src/numerics/ode/verification/bari.js";
+import { buildCDriver, CVODE_DENSE_LIBS } from "./c-build.js";
 
 interface Point {
   solver: string;
@@ -64,26 +63,9 @@ function timeOurs(p: BariProblem, method: (typeof OURS)[number], rtol: number): 
 }
 
 function buildCvode(): string | null {
-  const dir = join(tmpdir(), "cryoimmune-bench");
-  mkdirSync(dir, { recursive: true });
-  const exe = join(dir, "cvode_driver");
-  try {
-    execFileSync("gcc", [
-      "-O2",
-      "-o",
-      exe,
-      join(here, "ode", "cvode_driver.c"),
-      "-lsundials_cvode",
-      "-lsundials_nvecserial",
-      "-lsundials_sunlinsoldense",
-      "-lsundials_sunmatrixdense",
-      "-lm",
-    ]);
-    return existsSync(exe) ? exe : null;
-  } catch (e) {
-    console.log(`CVODE driver not built (${(e as Error).message.split("\n")[0]})`);
-    return null;
-  }
+  const built = buildCDriver("cvode_driver", join(here, "ode", "cvode_driver.c"), CVODE_DENSE_LIBS);
+  if (built.exe === null) console.log(built.reason);
+  return built.exe;
 }
 
 function external(cmd: string, args: string[], p: BariProblem, solver: string, rtol: number): Point | null {
