@@ -120,8 +120,8 @@ export class SparseStructure {
 }
 
 export class RealIterationMatrix {
-  /** Dense storage (fallback LU with partial pivoting). */
-  private readonly a: Float64Array;
+  /** Dense storage (fallback LU with partial pivoting), allocated when first needed. */
+  private a: Float64Array = new Float64Array(0);
   private readonly piv: Int32Array;
   /** Compact storage of the sparse factors (SymbolicLu's rows). */
   private lu: Float64Array = new Float64Array(0);
@@ -137,7 +137,6 @@ export class RealIterationMatrix {
     private readonly n: number,
     private readonly structure: SparseStructure,
   ) {
-    this.a = new Float64Array(n * n);
     this.piv = new Int32Array(n);
   }
 
@@ -171,6 +170,7 @@ export class RealIterationMatrix {
       this.backoff = Math.min(2 * this.backoff, DENSE_AFTER_FALLBACK);
     }
     this.sym = null;
+    if (this.a.length !== n * n) this.a = new Float64Array(n * n);
     const a = this.a;
     for (let p = 0; p < n * n; p++) a[p] = -J[p];
     for (let i = 0; i < n; i++) a[i * n + i] += d;
@@ -254,8 +254,9 @@ export function factorSparseReal(lu: Float64Array, sym: SymbolicLu, aMax: number
 }
 
 export class ComplexIterationMatrix {
-  private readonly ar: Float64Array;
-  private readonly ai: Float64Array;
+  /** Dense storage (fallback LU with partial pivoting), allocated when first needed. */
+  private ar: Float64Array = new Float64Array(0);
+  private ai: Float64Array = new Float64Array(0);
   private readonly piv: Int32Array;
   private lr: Float64Array = new Float64Array(0);
   private li: Float64Array = new Float64Array(0);
@@ -268,8 +269,6 @@ export class ComplexIterationMatrix {
     private readonly n: number,
     private readonly structure: SparseStructure,
   ) {
-    this.ar = new Float64Array(n * n);
-    this.ai = new Float64Array(n * n);
     this.piv = new Int32Array(n);
   }
 
@@ -310,6 +309,10 @@ export class ComplexIterationMatrix {
       this.backoff = Math.min(2 * this.backoff, DENSE_AFTER_FALLBACK);
     }
     this.sym = null;
+    if (this.ar.length !== n * n) {
+      this.ar = new Float64Array(n * n);
+      this.ai = new Float64Array(n * n);
+    }
     const { ar, ai } = this;
     for (let p = 0; p < n * n; p++) {
       ar[p] = -J[p];
