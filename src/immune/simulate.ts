@@ -187,6 +187,24 @@ function outputName(name: string, lesionIds: string[]): string {
   return slot < lesionIds.length ? `${name.slice(0, -m[0].length + 1)}${lesionIds[slot]}` : name;
 }
 
+/** Output names of a model's observables for some lesion ids, in column order (computed once per pair). */
+const columnLayouts = new WeakMap<CompiledModel, Map<string, { names: string[]; order: number[] }>>();
+function columnLayout(model: CompiledModel, lesionIds: string[]): { names: string[]; order: number[] } {
+  let byIds = columnLayouts.get(model);
+  if (byIds === undefined) {
+    byIds = new Map();
+    columnLayouts.set(model, byIds);
+  }
+  const key = JSON.stringify(lesionIds);
+  let layout = byIds.get(key);
+  if (layout === undefined) {
+    const names = model.observables.map((o) => outputName(o.name, lesionIds));
+    layout = { names, order: columnOrder(names, lesionIds) };
+    byIds.set(key, layout);
+  }
+  return layout;
+}
+
 function columnOrder(names: string[], lesionIds: string[]): number[] {
   const rank = (name: string): number => {
     for (let k = 0; k < KEY_COLUMNS.length; k++) {
@@ -346,8 +364,7 @@ export function simulatePatient(
     model.observe(sol.t[i], sol.y[i], p, obs);
     for (let k = 0; k < nObs; k++) raw[k][i] = obs[k];
   }
-  const names = model.observables.map((o) => outputName(o.name, lesionIds));
-  const order = columnOrder(names, lesionIds);
+  const { names, order } = columnLayout(model, lesionIds);
   const columns: Record<string, Float64Array> = {};
   const units: Record<string, string> = {};
   const columnNames: string[] = [];
