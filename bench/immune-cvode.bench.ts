@@ -13,10 +13,17 @@
  * measured in alternating rounds so that a change in the machine's load hits both.
  * `npm run bench immune-cvode`. Without gcc or libsundials-dev the CVODE part is skipped, saying why.
  */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { ModelCache } from "../src/immune/model-cache.js";
 import { type SimulateOptions, simulatePatient } from "../src/immune/simulate.js";
 import type { Trajectory } from "../src/immune/trajectory.js";
-import { NSCLC_INTERMEDIATE, twoLesionPatient } from "../test/fixtures/immune/two-lesion-patient.js";
+import {
+  CRYO_PRIMARY,
+  NSCLC_INTERMEDIATE,
+  twoLesionPatient,
+} from "../test/fixtures/immune/two-lesion-patient.js";
+import { benchBuildDir } from "./c-build.js";
 import {
   buildImmuneDriver,
   compareWithCompiled,
@@ -126,6 +133,58 @@ function rng(seed: number): () => number {
   };
 }
 
+/**
+ * The same patient with cryoablation alone (no doses, so no restarts): how much of each solver's step
+ * count the 53 dose events cause. Ours (exposure "ode") and CVODE KLU at rtol 1e-3 and 1e-6, alternating.
+ */
+function withoutDoses(cache: ModelCache) {
+  const sc = twoLesionPatient({
+    patient: NSCLC_INTERMEDIATE,
+    horizonDays: 730,
+    everyDays: 7,
+    treatments: [CRYO_PRIMARY],
+  });
+  const pr = immuneProblem(sc, cache);
+  const dir = join(benchBuildDir(), "cryo-alone");
+  mkdirSync(dir, { recursive: true });
+  const built = buildImmuneDriver(pr, dir);
+  if (built.exe === null) return { skipped: built.reason };
+  const ours = (rtol: number) => simulatePatient(undefined, sc, { cache, exposure: "ode", rtol });
+  const ref = ours(1e-10);
+  const reference = fromTrajectory(ref);
+  const days = Array.from(ref.days);
+  // warm-up: a newly compiled structure's generated functions need many calls before V8 optimises them
+  const w0 = performance.now();
+  while (performance.now() - w0 < 1500) for (const rtol of [1e-3, 1e-6]) ours(rtol);
+  return [1e-3, 1e-6].map((rtol) => {
+    const oursCpu: number[] = [];
+    const cvUs: number[] = [];
+    let last = ours(rtol);
+    let run = runCvode(built.exe, pr, rtol, 1, "klu");
+    for (let r = 0; r < 3; r++) {
+      for (let k = 0; k < 2; k++) {
+        const c = process.cpuUsage();
+        last = ours(rtol);
+        const d = process.cpuUsage(c);
+        oursCpu.push((d.user + d.system) / 1000);
+      }
+      run = runCvode(built.exe, pr, rtol, CVODE_REPS_PER_ROUND, "klu");
+      cvUs.push(run.medianUs);
+    }
+    const row = {
+      rtol,
+      oursMs: round(median(oursCpu)),
+      oursSteps: last.stats.steps,
+      oursAccuracy: deviation(fromTrajectory(last), reference, days),
+      cvodeKluMs: round(median(cvUs) / 1000),
+      cvodeSteps: run.steps,
+      cvodeAccuracy: deviation(fromStates(pr, run.states), reference, days),
+    };
+    console.log(`cryo alone (no doses): ${JSON.stringify(row)}`);
+    return row;
+  });
+}
+
 export default async function immuneCvodeBench(): Promise<object> {
   const cache = new ModelCache();
   const pr = immuneProblem(scenario, cache);
@@ -193,7 +252,12 @@ export default async function immuneCvodeBench(): Promise<object> {
     solver: string;
     rtol: number;
     cpu: number[];
-    stats: { steps?: number } & Record<string, number>;
+    stats: {
+      steps?: number;
+      rhsEvals?: number;
+      rhsEvalsForJacobian?: number;
+      jacobianEvals?: number;
+    } & Record<string, number>;
     accuracy: { maxRelDeviation: number; at: string; diameters: number };
   }
   const points: Point[] = [];
@@ -261,10 +325,23 @@ export default async function immuneCvodeBench(): Promise<object> {
       }
     }
   }
+  // the time the right-hand side and Jacobian evaluations alone take (calls × µs per call above): a floor
+  // under each solve's time that no linear algebra or step control can remove
+  const evaluationFloorMs = (q: Point) => {
+    const c = q.solver.startsWith("cvode");
+    const rhs = (q.stats.rhsEvals ?? 0) + (q.stats.rhsEvalsForJacobian ?? 0);
+    const jac = q.stats.jacobianEvals ?? 0;
+    return round(
+      (rhs * (c ? perCallUs.cRhs : perCallUs.jsRhs) +
+        jac * (c ? perCallUs.cJacobian : perCallUs.jsJacobian)) /
+        1000,
+    );
+  };
   const summary = points.map((q) => ({
     solver: q.solver,
     rtol: q.rtol,
     medianCpuMsPerSimulation: round(median(q.cpu)),
+    evaluationFloorMs: evaluationFloorMs(q),
     accuracy: q.accuracy,
     ...q.stats,
     steps: q.stats.steps ?? 0,
@@ -310,7 +387,7 @@ export default async function immuneCvodeBench(): Promise<object> {
   );
   for (const q of summary)
     console.log(
-      `  ${q.solver.padEnd(30)} ${q.rtol.toExponential(0)}  ${String(q.medianCpuMsPerSimulation).padStart(7)} ms  steps ${String(q.steps).padStart(5)}  accuracy ${q.accuracy.maxRelDeviation.toExponential(2)} (diameters ${q.accuracy.diameters.toExponential(2)})`,
+      `  ${q.solver.padEnd(30)} ${q.rtol.toExponential(0)}  ${String(q.medianCpuMsPerSimulation).padStart(7)} ms (f, J calls ${q.evaluationFloorMs} ms)  steps ${String(q.steps).padStart(5)}  accuracy ${q.accuracy.maxRelDeviation.toExponential(2)} (diameters ${q.accuracy.diameters.toExponential(2)})`,
     );
   console.log("ours / CVODE (>1: CVODE faster): same rtol; at CVODE's accuracy (interpolated)");
   for (const c of comparisons)
@@ -318,8 +395,7 @@ export default async function immuneCvodeBench(): Promise<object> {
       `  ${c.solver.padEnd(30)} ${c.rtol.toExponential(0)}  ${c.oursOverCvodeSameRtol}  ${c.oursOverCvodeAtMatchedAccuracy ?? "outside our range"}`,
     );
   return {
-    scenario:
-      "2 lesions, 730 days, cryo day 0 + nivolumab 240 mg q2w (53 doses), outputs every 7 days, 90-day burn-in; drug modules inside the ODE",
+    scenario: `2 lesions, 730 days, cryo day 0 + nivolumab 240 mg q2w (${pr.events.filter((e) => pr.cModel.events[e.kind].name.startsWith("dose_")).length} doses), outputs every 7 days, 90-day burn-in; drug modules inside the ODE`,
     species: n,
     jacobianNonzeros: pr.cModel.pattern.rows.length,
     events: pr.events.length,
@@ -336,6 +412,7 @@ export default async function immuneCvodeBench(): Promise<object> {
     referenceCheck: { cvodeRtol1e10VsOursRtol1e10: cvRefDev, cvodeSteps: cvRef.steps },
     timing: `process CPU per simulation, medians; ours ${ROUNDS}×${OUR_RUNS_PER_ROUND} runs per tolerance after 2 warm-ups, CVODE ${ROUNDS} rounds of ${CVODE_REPS_PER_ROUND} (KLU) / 1 (dense) solves in its own process (median of each round), ours and CVODE alternating`,
     perCallUs,
+    cryoAloneNoDoses: withoutDoses(cache),
     points: summary,
     comparisons,
   };

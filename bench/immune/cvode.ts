@@ -10,7 +10,7 @@
  * 1e-2, everything else 1e-9 of its unit) and rtol uses the same error weights.
  */
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ModelCache } from "../../src/immune/model-cache.js";
 import { patientModel } from "../../src/immune/patient-model.js";
@@ -152,7 +152,12 @@ export interface CvodeRun {
 function exec(exe: string, mode: "run" | "check", input: string): unknown {
   const file = join(benchBuildDir(), `cvode_immune_${mode}_${process.pid}.txt`);
   writeFileSync(file, input);
-  const out = execFileSync(exe, [mode, file], { encoding: "utf8", maxBuffer: 256 << 20, timeout: 600_000 });
+  let out: string;
+  try {
+    out = execFileSync(exe, [mode, file], { encoding: "utf8", maxBuffer: 256 << 20, timeout: 600_000 });
+  } finally {
+    rmSync(file, { force: true });
+  }
   return JSON.parse(out, (_, v) =>
     v === "NaN" ? Number.NaN : v === "Infinity" ? Infinity : v === "-Infinity" ? -Infinity : v,
   );
