@@ -106,7 +106,8 @@ function plotSvg(result: ReturnType<typeof simulatePk>, regimenText: string): st
     markers,
     // Axis fixed at 0–100 %; the one reference line is the Brahmer 2010 benchmark (≥ 70 % on blood T cells).
     yDomain: [0, 100],
-    references: [{ y: 70, label: "70 % (Brahmer 2010, blood T cells)" }],
+    // label below the line: the blood readings of nivolumab plateau just above it (~72 %)
+    references: [{ y: 70, label: "70 % (Brahmer 2010, blood T cells)", labelBelow: true }],
     heightPx: 300,
   });
   const header = [

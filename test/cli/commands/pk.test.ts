@@ -67,6 +67,13 @@ describe("cryoimmune pk", () => {
     const rules = [...text.matchAll(/stroke="#c33" aria-label="rule"><line y2="([\d.]+)" y1="([\d.]+)"/g)];
     assert.equal(rules.length, 1, "one reference rule");
     assert.match(text, /fill="#c33" aria-label="text"><text [^>]*>70 % \(Brahmer 2010, blood T cells\)</);
+    // its label sits below the rule (the blood occupancy plateau, ~72 %, runs just above it)
+    const label =
+      /<g transform="translate\(0,([\d.-]+)\)"[^>]*fill="#c33" aria-label="text"><text transform="translate\([\d.]+,([\d.]+)\)"/.exec(
+        text,
+      );
+    assert.ok(label, "reference label");
+    assert.ok(Number(label[1]) + Number(label[2]) > Number(rules[0][1]), "label below the rule");
     const png = join(dir, "pk.png");
     assert.equal(
       cli("--drug", "ipilimumab", "--regimen", "3 mg/kg q3w x4", "--days", "84", "--plot", png).code,
