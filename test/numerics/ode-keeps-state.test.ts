@@ -73,3 +73,76 @@ for (const method of ["rodas5", "radau5", "bdf"] as const)
       if (jump < 1e-6)
         assert.ok(kept.stats.steps < plain.stats.steps, `${kept.stats.steps} vs ${plain.stats.steps}`);
     });
+
+for (const method of ["rodas5", "radau5", "bdf"] as const) {
+  test(`${method}: a keepsState event that does change y is honoured (restart), not lost`, () => {
+    // y' = −y, y(0) = 1, y += 1 at t = 1: y(2) = e⁻² + e⁻¹
+    const s = solveOde(
+      {
+        f: (_t, y, dy) => {
+          dy[0] = -y[0];
+        },
+        jacobian: (_t, _y, J) => {
+          J[0] = -1;
+        },
+        y0: [1],
+        t0: 0,
+        tEnd: 2,
+      },
+      {
+        method,
+        rtol: 1e-8,
+        atol: 1e-12,
+        outputTimes: [2],
+        events: [
+          {
+            at: 1,
+            keepsState: true,
+            apply: (y) => {
+              y[0] += 1;
+            },
+          },
+        ],
+      },
+    );
+    const exactValue = Math.exp(-2) + Math.exp(-1);
+    assert.ok(Math.abs(s.y[0][0] - exactValue) < 1e-6 * exactValue, `${s.y[0][0]} vs ${exactValue}`);
+  });
+
+  test(`${method}: a keepsState stop at the time of a state event restarts at the event, not at the step end`, () => {
+    // y' = 1 from 0; a state event at y = 0.6 (t = 0.6) sets y = 0; a keepsState stop at t = 0.6 too:
+    // y(1) = 0.4
+    const s = solveOde(
+      {
+        f: (_t, _y, dy) => {
+          dy[0] = 1;
+        },
+        jacobian: (_t, _y, J) => {
+          J[0] = 0;
+        },
+        y0: [0],
+        t0: 0,
+        tEnd: 1,
+      },
+      {
+        method,
+        rtol: 1e-8,
+        atol: 1e-12,
+        hMax: 0.3,
+        outputTimes: [1],
+        events: [
+          {
+            when: (_t, y) => y[0] - 0.6,
+            direction: 1,
+            apply: (y) => {
+              y[0] = 0;
+            },
+          },
+          { at: 0.6, keepsState: true, apply: () => {} },
+        ],
+      },
+    );
+    assert.equal(s.status, "success", s.message);
+    assert.ok(Math.abs(s.y[0][0] - 0.4) < 1e-7, `${s.y[0][0]}`);
+  });
+}

@@ -60,6 +60,11 @@ class OutputRecorder {
   }
 }
 
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** True when time a is at or before b up to round-off (events this close are taken as simultaneous). */
 function reached(a: number, b: number): boolean {
   return a <= b + 64 * UNIT_ROUNDOFF * Math.max(1, Math.abs(b));
@@ -212,9 +217,15 @@ export function solveOde(problem: OdeProblem, options: OdeOptions = {}): OdeSolu
       // events that kept the state (a discontinuity of an input, not of y): the implicit methods carry on
       // with their step size, Jacobian and history (BDF's differences are of y, continuous here; the
       // step after the stop is under error control like any other); Dopri5 restarts (its first stage
-      // is the last one's f, from before the discontinuity)
-      if (!keptState || !RESUMES_AFTER_KEPT_STATE.has(stepper.method))
-        stepper.start(t, yCur, restartStep(stepper, tEnd - t), tEnd - t);
+      // is the last one's f, from before the discontinuity). Only when the stepper really is at this
+      // point: not after a state event located inside its last step, nor when an event said it keeps
+      // the state but changed it (the change is then honoured, with a restart).
+      const resume =
+        keptState &&
+        RESUMES_AFTER_KEPT_STATE.has(stepper.method) &&
+        stepper.t === t &&
+        sameValues(stepper.y, yCur);
+      if (!resume) stepper.start(t, yCur, restartStep(stepper, tEnd - t), tEnd - t);
       evalStateEvents(t, yCur, gPrev);
     }
     return true;
