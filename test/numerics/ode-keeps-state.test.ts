@@ -98,7 +98,7 @@ for (const method of ["rodas5", "radau5", "bdf"] as const) {
           {
             at: 1,
             keepsState: true,
-            apply: (y) => {
+            apply: (y: Float64Array) => {
               y[0] += 1;
             },
           },
@@ -134,7 +134,7 @@ for (const method of ["rodas5", "radau5", "bdf"] as const) {
           {
             when: (_t, y) => y[0] - 0.6,
             direction: 1,
-            apply: (y) => {
+            apply: (y: Float64Array) => {
               y[0] = 0;
             },
           },

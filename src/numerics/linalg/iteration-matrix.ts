@@ -119,6 +119,50 @@ export class SparseStructure {
   }
 }
 
+/**
+ * The choice between the sparse and the dense LU, shared by the real and complex matrices: the sparse
+ * factorisation on the current symbolic structure first; after a failed pivot the same with that
+ * variable deferred (SparseStructure.defer); when that is exhausted, the dense LU for the next
+ * factorisations (DENSE_AFTER_FALLBACK backoff).
+ */
+class SparseFirst {
+  /** Sparse factorisations that fell back to dense pivoting. */
+  fallbacks = 0;
+  /** Factorisations still to go straight to dense, and how many the next fallback sends there. */
+  private denseLeft = 0;
+  private backoff = 1;
+  constructor(private readonly structure: SparseStructure) {}
+
+  /**
+   * The structure a sparse factorisation succeeded on, or null: use the dense LU. `attempt(sym)` fills
+   * and factorises on sym and returns factorSparse*'s result (-1 on success).
+   */
+  factor(attempt: (sym: SymbolicLu) => number): SymbolicLu | null {
+    if (this.denseLeft > 0) {
+      this.denseLeft--;
+      return null;
+    }
+    let sym = this.structure.current();
+    if (sym === null) return null;
+    for (;;) {
+      const failed = attempt(sym);
+      if (failed < 0) {
+        this.backoff = 1;
+        return sym;
+      }
+      // a failed pivot: try again with that variable eliminated last
+      if (failed >= sym.n || !this.structure.defer(sym.perm[failed])) break;
+      const next = this.structure.current();
+      if (next === null) break;
+      sym = next;
+    }
+    this.fallbacks++;
+    this.denseLeft = this.backoff;
+    this.backoff = Math.min(2 * this.backoff, DENSE_AFTER_FALLBACK);
+    return null;
+  }
+}
+
 export class RealIterationMatrix {
   /** Dense storage (fallback LU with partial pivoting), allocated when first needed. */
   private a: Float64Array = new Float64Array(0);
@@ -127,49 +171,40 @@ export class RealIterationMatrix {
   private lu: Float64Array = new Float64Array(0);
   /** The symbolic structure of the current sparse factors; null when the dense LU is in use. */
   private sym: SymbolicLu | null = null;
-  /** Sparse factorisations that fell back to dense pivoting. */
-  fallbacks = 0;
-  /** Factorisations still to go straight to dense, and how many the next fallback sends there. */
-  private denseLeft = 0;
-  private backoff = 1;
+  private readonly policy: SparseFirst;
+  /** Arguments of the factorisation under way (read by the sparse attempt). */
+  private J: Float64Array = new Float64Array(0);
+  private d = 0;
+  private readonly attempt = (sym: SymbolicLu): number => {
+    if (this.lu.length !== sym.nnz) this.lu = new Float64Array(sym.nnz);
+    const { lu, J, d } = this;
+    const { src, dst, diag } = sym;
+    lu.fill(0);
+    for (let p = 0; p < src.length; p++) lu[dst[p]] = -J[src[p]];
+    for (let q = 0; q < sym.n; q++) lu[diag[q]] += d;
+    return factorSparseReal(lu, sym, maxAbs(lu));
+  };
 
   constructor(
     private readonly n: number,
-    private readonly structure: SparseStructure,
+    structure: SparseStructure,
   ) {
     this.piv = new Int32Array(n);
+    this.policy = new SparseFirst(structure);
+  }
+
+  /** Sparse factorisations that fell back to dense pivoting. */
+  get fallbacks(): number {
+    return this.policy.fallbacks;
   }
 
   /** Factorises d·I − J; false when singular. */
   factor(J: Float64Array, d: number): boolean {
     const n = this.n;
-    let sym = this.denseLeft > 0 ? null : this.structure.current();
-    if (this.denseLeft > 0) this.denseLeft--;
-    if (sym !== null) {
-      for (;;) {
-        if (this.lu.length !== sym.nnz) this.lu = new Float64Array(sym.nnz);
-        const lu = this.lu;
-        const { src, dst, diag } = sym;
-        lu.fill(0);
-        for (let p = 0; p < src.length; p++) lu[dst[p]] = -J[src[p]];
-        for (let q = 0; q < n; q++) lu[diag[q]] += d;
-        const failed = factorSparseReal(lu, sym, maxAbs(lu));
-        if (failed < 0) {
-          this.sym = sym;
-          this.backoff = 1;
-          return true;
-        }
-        // a failed pivot: try again with that variable eliminated last
-        if (failed >= n || !this.structure.defer(sym.perm[failed])) break;
-        const next = this.structure.current();
-        if (next === null) break;
-        sym = next;
-      }
-      this.fallbacks++;
-      this.denseLeft = this.backoff;
-      this.backoff = Math.min(2 * this.backoff, DENSE_AFTER_FALLBACK);
-    }
-    this.sym = null;
+    this.J = J;
+    this.d = d;
+    this.sym = this.policy.factor(this.attempt);
+    if (this.sym !== null) return true;
     if (this.a.length !== n * n) this.a = new Float64Array(n * n);
     const a = this.a;
     for (let p = 0; p < n * n; p++) a[p] = -J[p];
@@ -261,54 +296,48 @@ export class ComplexIterationMatrix {
   private lr: Float64Array = new Float64Array(0);
   private li: Float64Array = new Float64Array(0);
   private sym: SymbolicLu | null = null;
-  fallbacks = 0;
-  private denseLeft = 0;
-  private backoff = 1;
+  private readonly policy: SparseFirst;
+  private J: Float64Array = new Float64Array(0);
+  private dr = 0;
+  private di = 0;
+  private readonly attempt = (sym: SymbolicLu): number => {
+    if (this.lr.length !== sym.nnz) {
+      this.lr = new Float64Array(sym.nnz);
+      this.li = new Float64Array(sym.nnz);
+    }
+    const { lr, li, J, dr, di } = this;
+    const { src, dst, diag } = sym;
+    lr.fill(0);
+    li.fill(0);
+    for (let p = 0; p < src.length; p++) lr[dst[p]] = -J[src[p]];
+    for (let q = 0; q < sym.n; q++) {
+      lr[diag[q]] += dr;
+      li[diag[q]] = di;
+    }
+    return factorSparseComplex(lr, li, sym, maxAbsComplex(lr, li));
+  };
 
   constructor(
     private readonly n: number,
-    private readonly structure: SparseStructure,
+    structure: SparseStructure,
   ) {
     this.piv = new Int32Array(n);
+    this.policy = new SparseFirst(structure);
+  }
+
+  /** Sparse factorisations that fell back to dense pivoting. */
+  get fallbacks(): number {
+    return this.policy.fallbacks;
   }
 
   /** Factorises (dr + i·di)·I − J; false when singular. */
   factor(J: Float64Array, dr: number, di: number): boolean {
     const n = this.n;
-    let sym = this.denseLeft > 0 ? null : this.structure.current();
-    if (this.denseLeft > 0) this.denseLeft--;
-    if (sym !== null) {
-      for (;;) {
-        if (this.lr.length !== sym.nnz) {
-          this.lr = new Float64Array(sym.nnz);
-          this.li = new Float64Array(sym.nnz);
-        }
-        const { lr, li } = this;
-        const { src, dst, diag } = sym;
-        lr.fill(0);
-        li.fill(0);
-        for (let p = 0; p < src.length; p++) lr[dst[p]] = -J[src[p]];
-        for (let q = 0; q < n; q++) {
-          lr[diag[q]] += dr;
-          li[diag[q]] = di;
-        }
-        const failed = factorSparseComplex(lr, li, sym, maxAbsComplex(lr, li));
-        if (failed < 0) {
-          this.sym = sym;
-          this.backoff = 1;
-          return true;
-        }
-        // a failed pivot: try again with that variable eliminated last
-        if (failed >= n || !this.structure.defer(sym.perm[failed])) break;
-        const next = this.structure.current();
-        if (next === null) break;
-        sym = next;
-      }
-      this.fallbacks++;
-      this.denseLeft = this.backoff;
-      this.backoff = Math.min(2 * this.backoff, DENSE_AFTER_FALLBACK);
-    }
-    this.sym = null;
+    this.J = J;
+    this.dr = dr;
+    this.di = di;
+    this.sym = this.policy.factor(this.attempt);
+    if (this.sym !== null) return true;
     if (this.ar.length !== n * n) {
       this.ar = new Float64Array(n * n);
       this.ai = new Float64Array(n * n);
