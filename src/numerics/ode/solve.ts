@@ -72,7 +72,7 @@ function reached(a: number, b: number): boolean {
 
 /**
  * Fraction of the last step-size proposal used as the first step after a scheduled event (measured on
- * the immune patient simulation, 52 doses: Rodas5P 0.3 → fewer steps, no more rejections; Radau IIA needs
+ * the immune patient simulation, 53 doses: Rodas5P 0.3 → fewer steps, no more rejections; Radau IIA needs
  * 0.1: at 0.3 or more its first Newton iterations fail and ~50 steps are rejected).
  */
 const RESTART_FRACTION = { rodas5: 0.3, radau5: 0.1 } as const;
