@@ -35,10 +35,10 @@ export interface ScheduledEvent {
   name?: string;
   /**
    * Optional: true when apply leaves the state unchanged and only marks a known discontinuity of a time
-   * function f reads (an input switching branch). When every event at that time says so, the implicit
-   * methods (rodas5, radau5, bdf) go on after the stop without a restart — same step size, Jacobian and
-   * history; dopri5 restarts with a fresh step-size estimate. Not checked: a change apply makes to y
-   * anyway appears in the output row at `at` and is then lost by those three methods (docs/ode.md).
+   * function f reads (an input switching branch). When every event at that time says so, rodas5 and bdf
+   * go on after the stop without a restart — same step size, Jacobian and history; radau5 restarts from
+   * the step size its controller proposed, dopri5 with a fresh estimate. Checked: if apply changes y
+   * anyway, the method restarts as after any event (docs/ode.md).
    */
   keepsState?: boolean;
 }
