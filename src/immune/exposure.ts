@@ -5,31 +5,40 @@
  * immune solve as a function of time: doses are then no discontinuities of the 79-species stiff solve,
  * only of this small one.
  *
- * Between the PK solver's accepted steps the state is a quintic Hermite interpolant of the step values
- * and their first and second derivatives (f and (∂f/∂y)·f + ∂f/∂t of the module at each step): exact at
- * the steps, its error far below the solver's (a cubic one on the same steps was 5× less accurate),
- * right-continuous at a dose (the value after the dose from the dose time on, as the all-in-one solve
- * reports it). The PK solve runs at a relative tolerance below the immune solve's (PK_RTOL_FACTOR), so the
- * interpolated exposure is more accurate than the all-in-one solve, which carries the PK species at the
- * immune tolerance: on the 730-day benchmark scenario the PK columns deviate from an rtol 1e-10 reference
- * by 2.5e-8 of their scale (all-in-one: 1.1e-6); test/immune/exposure-input.test.ts compares the forms.
+ * The PK solve is an exponential Rosenbrock integrator (exposure-nodes.ts: exprb43, exact for a linear
+ * module, with the interpolant's own error under control); dopri5 with the same nodes is the fallback
+ * when it fails. Between nodes the state is a quintic Hermite interpolant of the node values and their
+ * first and second derivatives (f and (∂f/∂y)·f + ∂f/∂t), exact at the nodes and right-continuous at a
+ * dose (the value after the dose from the dose time on, as the all-in-one solve reports it). The PK solve
+ * runs at a relative tolerance below the immune solve's (PK_RTOL_FACTOR), so the exposure is more
+ * accurate than in the all-in-one solve, which carries the PK species at the immune tolerance.
+ * Measured (2026-11-25, rtol 1e-6, against a Radau rtol 1e-13 solve of the drug module
+ * alone; largest deviation of the PK observables — serum, site, occupancies, clearance — relative to each
+ * one's largest value): on the 730-day benchmark scenario (nivolumab 240 mg q2w) 6.7e-9 at the weekly
+ * output days and 1.5e-8 anywhere (every hour), 740 steps; the dopri5 nodes at PK rtol 1e-7 gave
+ * 1.3e-8 / 1.4e-8 with 1383 steps. The trajectory's PK columns against an all-in-one rtol 1e-10 solve:
+ * 1.7e-8 of their scale (dopri5 nodes, as measured before: 2.5e-8; the all-in-one form at rtol 1e-6: 3.3e-7). These are the
+ * regimens measured, not a bound for every regimen (nor is the immune columns' ~2e-6 at rtol 1e-6: a
+ * pembrolizumab infusion from day −120 deviates 1.1e-5 in both forms, docs/immune-model.md):
+ * test/immune/exposure-input.test.ts and test/immune/exposure-nodes.test.ts assert them with margin.
  * Browser-safe; allocation only when built (once per simulation).
  */
 
 import type { CompiledModel } from "../model/compiled.js";
 import { solveOde } from "../numerics/ode/solve.js";
 import type { OdeStats } from "../numerics/ode/types.js";
+import { type ExposureNodes, exposureNodes, type NodeEvent } from "./exposure-nodes.js";
 import type { ModelCache } from "./model-cache.js";
 import type { PlannedEvent } from "./treatment-plan.js";
 
 /**
- * PK tolerance = immune rtol × this, within [PK_RTOL_MIN, PK_RTOL_MAX] (1e-7 at the default rtol 1e-6:
- * 1383 dopri5 steps for two years of q2w dosing, PK columns 2.5e-8 from the reference; 1e-8 took 2021
- * steps for 1.5e-8, 1e-6 961 steps for 1.4e-7).
+ * PK tolerance = immune rtol × this, within [PK_RTOL_MIN, PK_RTOL_MAX] (5e-8 at the default rtol 1e-6:
+ * 740 exponential steps for two years of q2w nivolumab, PK columns 1.5e-8 of their scale from a tight
+ * reference at any time; at 1e-7, 629 steps for 3.1e-8; at 3e-8, 805 steps for 9.2e-9).
  */
-export const PK_RTOL_FACTOR = 1e-1;
+export const PK_RTOL_FACTOR = 5e-2;
 const PK_RTOL_MIN = 1e-12;
-const PK_RTOL_MAX = 1e-7;
+const PK_RTOL_MAX = 5e-8;
 const SQRT_EPS = Math.sqrt(2.220446049250313e-16);
 /** Absolute tolerance of the PK species (mg, mg/day, days, 0/1): far below any dose. */
 const PK_ATOL = 1e-12;
@@ -170,6 +179,7 @@ export function solveExposure(
   t0: number,
   tEnd: number,
   rtol: number,
+  method: "exponential" | "dopri5" = "exponential",
 ): ExposureSolution {
   const stats: OdeStats = { steps: 0, rejected: 0, rhsEvals: 0, jacobianEvals: 0, factorizations: 0 };
   const tracks: DrugExposure[] = [];
@@ -182,72 +192,46 @@ export function solveExposure(
     const pk = cache.drugPk(drug);
     const pp = pk.defaultParameters();
     for (const q of pk.parameters) pp[q.index] = p[model.parameterIndex(q.name)];
-    const k = pk.species.length;
     const slots = Int32Array.from(pk.species, (s) => model.inputIndex(s.name));
     const names = new Set(pk.events.map((e) => e.name));
     for (const e of names) exposureEvents.add(e);
     const own = events.filter((e) => names.has(e.event) && e.day <= tEnd);
-    const solution = solveOde(pk.problem(pp, t0, tEnd), {
-      method: "dopri5",
-      rtol: pkRtol,
-      atol: PK_ATOL,
-      nonNegative: [...pk.nonNegativeIndices],
-      events: own.map((e) => ({
-        at: e.day,
-        name: e.event,
-        apply: (y: Float64Array) => pk.applyEvent(e.event, y, pp, e.args),
-      })),
-      maxSteps: 1_000_000,
-    });
-    stats.steps += solution.stats.steps;
-    stats.rejected += solution.stats.rejected;
-    stats.rhsEvals += solution.stats.rhsEvals;
-    stats.jacobianEvals += solution.stats.jacobianEvals;
-    stats.factorizations += solution.stats.factorizations;
-    if (solution.status !== "success") {
+    // in time order (stable: simultaneous events in the plan's order, as solveOde applies them)
+    const nodeEvents: NodeEvent[] = own
+      .map((e) => ({ at: e.day, apply: (y: Float64Array) => pk.applyEvent(e.event, y, pp, e.args) }))
+      .sort((a, b) => a.at - b.at);
+    let nodes =
+      method === "exponential"
+        ? exposureNodes(pk, pp, pk.initialState(pp), nodeEvents, t0, tEnd, pkRtol, PK_ATOL, {
+            nonNegative: pk.nonNegativeIndices,
+            maxSteps: 1_000_000,
+          })
+        : null;
+    let failed = "";
+    if (nodes !== null) {
+      addStats(stats, nodes.stats);
+      if (nodes.status !== "success") failed = `exponential: ${nodes.message}; `;
+    }
+    if (nodes === null || nodes.status !== "success")
+      nodes = dopri5Nodes(pk, pp, nodeEvents, t0, tEnd, pkRtol, stats);
+    if (nodes.status !== "success") {
       status = "failure";
-      message = `PK of ${drug}: ${solution.message}`;
+      message = `PK of ${drug}: ${failed}${method === "exponential" ? "dopri5: " : ""}${nodes.message}`;
       break;
     }
-    const m = solution.t.length;
-    // second derivatives y'' = (∂f/∂y)·f + ∂f/∂t (the last by a difference in t: exactly 0 for the drug
-    // modules, whose clock is a species)
-    const values = new Float64Array(m * k);
-    const slopes = new Float64Array(m * k);
-    const curvatures = new Float64Array(m * k);
-    const dy = new Float64Array(k);
-    const dyt = new Float64Array(k);
-    const J = new Float64Array(k * k);
-    for (let j = 0; j < m; j++) {
-      const y = solution.y[j];
-      const tj = solution.t[j];
-      values.set(y, j * k);
-      pk.rhs(tj, y, dy, pp);
-      slopes.set(dy, j * k);
-      pk.jacobian(tj, y, J, pp);
-      const tp = tj + SQRT_EPS * Math.max(Math.abs(tj), 1);
-      pk.rhs(tp, y, dyt, pp);
-      const inv = 1 / (tp - tj);
-      for (let r = 0; r < k; r++) {
-        let acc = (dyt[r] - dy[r]) * inv;
-        for (let q = 0; q < k; q++) acc += J[r * k + q] * dy[q];
-        // a derivative that does not exist at a node (e.g. x^h, h < 1, at x = 0) leaves that node's
-        // curvature out: the interpolant is still exact at the nodes, of lower order next to it
-        curvatures[j * k + r] = Number.isFinite(acc) ? acc : 0;
-      }
-    }
+    const { times, values, slopes, curvatures } = nodes;
+    const m = times.length;
     const breakTimes = [...new Set(own.map((e) => e.day))].sort((a, b) => a - b);
     // the pre-event node of each break (the solver records the state before and after its events), or
     // -1 for a break without such a pair (none expected: no jump there, values as anywhere else)
     const preNodes = Int32Array.from(breakTimes, (tb) => {
-      for (let j = 0; j + 1 < m && solution.t[j] <= tb; j++)
-        if (solution.t[j] === tb && solution.t[j + 1] === tb) return j;
+      for (let j = 0; j + 1 < m && times[j] <= tb; j++) if (times[j] === tb && times[j + 1] === tb) return j;
       return -1;
     });
     tracks.push(
       new DrugExposure(
         slots,
-        solution.t,
+        times,
         values,
         slopes,
         curvatures,
@@ -279,5 +263,73 @@ export function solveExposure(
     stats,
     status,
     message,
+  };
+}
+
+function addStats(total: OdeStats, s: OdeStats): void {
+  total.steps += s.steps;
+  total.rejected += s.rejected;
+  total.rhsEvals += s.rhsEvals;
+  total.jacobianEvals += s.jacobianEvals;
+  total.factorizations += s.factorizations;
+}
+
+/**
+ * The nodes from dopri5 (solveOde) on the drug module and, at every accepted step, its slope and second
+ * derivative (∂f/∂y)·f + ∂f/∂t (the last by a difference in t). The general fallback of the exponential
+ * integrator, and its reference.
+ */
+function dopri5Nodes(
+  pk: CompiledModel,
+  pp: Float64Array,
+  events: readonly NodeEvent[],
+  t0: number,
+  tEnd: number,
+  rtol: number,
+  stats: OdeStats,
+): ExposureNodes {
+  const k = pk.species.length;
+  const solution = solveOde(pk.problem(pp, t0, tEnd), {
+    method: "dopri5",
+    rtol,
+    atol: PK_ATOL,
+    nonNegative: [...pk.nonNegativeIndices],
+    events: events.map((e) => ({ at: e.at, apply: e.apply })),
+    maxSteps: 1_000_000,
+  });
+  addStats(stats, solution.stats);
+  const m = solution.t.length;
+  const values = new Float64Array(m * k);
+  const slopes = new Float64Array(m * k);
+  const curvatures = new Float64Array(m * k);
+  const dy = new Float64Array(k);
+  const dyt = new Float64Array(k);
+  const J = new Float64Array(k * k);
+  for (let j = 0; j < m; j++) {
+    const y = solution.y[j];
+    const tj = solution.t[j];
+    values.set(y, j * k);
+    pk.rhs(tj, y, dy, pp);
+    slopes.set(dy, j * k);
+    pk.jacobian(tj, y, J, pp);
+    const tp = tj + SQRT_EPS * Math.max(Math.abs(tj), 1);
+    pk.rhs(tp, y, dyt, pp);
+    const inv = 1 / (tp - tj);
+    for (let r = 0; r < k; r++) {
+      let acc = (dyt[r] - dy[r]) * inv;
+      for (let q = 0; q < k; q++) acc += J[r * k + q] * dy[q];
+      // a derivative that does not exist at a node (e.g. x^h, h < 1, at x = 0) leaves that node's
+      // curvature out: the interpolant is still exact at the nodes, of lower order next to it
+      curvatures[j * k + r] = Number.isFinite(acc) ? acc : 0;
+    }
+  }
+  return {
+    times: solution.t,
+    values,
+    slopes,
+    curvatures,
+    stats: solution.stats,
+    status: solution.status,
+    message: solution.message,
   };
 }
