@@ -7,20 +7,21 @@
  *
  * The PK solve is an exponential Rosenbrock integrator (exposure-nodes.ts: exprb43, exact for a linear
  * module, with the interpolant's own error under control); dopri5 with the same nodes is the fallback
- * when it fails. Between nodes the state is a quintic Hermite interpolant of the node values and their
- * first and second derivatives (f and (∂f/∂y)·f + ∂f/∂t), exact at the nodes and right-continuous at a
- * dose (the value after the dose from the dose time on, as the all-in-one solve reports it). The PK solve
- * runs at a relative tolerance below the immune solve's (PK_RTOL_FACTOR), so the exposure is more
- * accurate than in the all-in-one solve, which carries the PK species at the immune tolerance.
- * Measured (2026-11-25, rtol 1e-6, against a Radau rtol 1e-13 solve of the drug module
- * alone; largest deviation of the PK observables — serum, site, occupancies, clearance — relative to each
- * one's largest value): on the 730-day benchmark scenario (nivolumab 240 mg q2w) 6.7e-9 at the weekly
- * output days and 1.5e-8 anywhere (every hour), 740 steps; the dopri5 nodes at PK rtol 1e-7 gave
- * 1.3e-8 / 1.4e-8 with 1383 steps. The trajectory's PK columns against an all-in-one rtol 1e-10 solve:
- * 1.7e-8 of their scale (dopri5 nodes, as measured before: 2.5e-8; the all-in-one form at rtol 1e-6: 3.3e-7). These are the
- * regimens measured, not a bound for every regimen (nor is the immune columns' ~2e-6 at rtol 1e-6: a
- * pembrolizumab infusion from day −120 deviates 1.1e-5 in both forms, docs/immune-model.md):
- * test/immune/exposure-input.test.ts and test/immune/exposure-nodes.test.ts assert them with margin.
+ * when it fails. Between nodes the state is a Hermite interpolant of degree 7 of the node values and
+ * their first to third derivatives (f, (∂f/∂y)·f + ∂f/∂t and its derivative), exact at the nodes and
+ * right-continuous at a dose (the value after the dose from the dose time on, as the all-in-one solve
+ * reports it). The PK solve runs at a relative tolerance below the immune solve's (PK_RTOL_FACTOR), so
+ * the exposure is more accurate than in the all-in-one solve, which carries the PK species at the immune
+ * tolerance. Measured (2026-11-25, rtol 1e-6, against a Radau rtol 1e-13 solve of the drug module alone;
+ * largest deviation of the PK observables — serum, site, occupancies, clearance — relative to each one's
+ * largest value): on the 730-day benchmark scenario (nivolumab 240 mg q2w) 4.8e-9 at the weekly output
+ * days and 1.3e-8 anywhere (every hour), 477 steps; the previous dopri5 nodes (PK rtol 1e-7, quintic)
+ * gave 1.3e-8 / 1.4e-8 with 1383 steps. The trajectory's PK columns against an all-in-one rtol 1e-10
+ * solve: 1.0e-8 of their scale (2.5e-8 with the previous nodes; the all-in-one form at rtol 1e-6:
+ * 3.3e-7). These are the regimens measured, not a bound for every regimen (nor is the immune columns'
+ * ~2e-6 at rtol 1e-6: a pembrolizumab infusion from day −120 deviates 1.1e-5 in both forms,
+ * docs/immune-model.md): test/immune/exposure-input.test.ts and test/immune/exposure-nodes.test.ts
+ * assert them with margin.
  * Browser-safe; allocation only when built (once per simulation).
  */
 
@@ -33,8 +34,8 @@ import type { PlannedEvent } from "./treatment-plan.js";
 
 /**
  * PK tolerance = immune rtol × this, within [PK_RTOL_MIN, PK_RTOL_MAX] (5e-8 at the default rtol 1e-6:
- * 740 exponential steps for two years of q2w nivolumab, PK columns 1.5e-8 of their scale from a tight
- * reference at any time; at 1e-7, 629 steps for 3.1e-8; at 3e-8, 805 steps for 9.2e-9).
+ * 477 exponential steps for two years of q2w nivolumab, PK columns 1.3e-8 of their scale from a tight
+ * reference at any time; at 2e-8, 573 steps for 5.4e-9; at 5e-9, 751 steps for 1.4e-9).
  */
 export const PK_RTOL_FACTOR = 5e-2;
 const PK_RTOL_MIN = 1e-12;
@@ -57,6 +58,9 @@ class DrugExposure {
     private readonly values: Float64Array,
     private readonly slopes: Float64Array,
     private readonly curvatures: Float64Array,
+    /** Third derivatives at the left and right end of each segment (row j: from node j to j+1). */
+    private readonly thirdsLeft: Float64Array,
+    private readonly thirdsRight: Float64Array,
     private readonly initial: Float64Array,
     /** Break times and, for each, the index of its first (pre-event) node (-1: none). */
     private readonly breaks: Float64Array,
@@ -123,25 +127,40 @@ class DrugExposure {
       for (let i = 0; i < k; i++) p[this.slots[i]] = this.values[b + i];
       return;
     }
-    // quintic Hermite: values, slopes and curvatures at both ends
+    // Hermite of degree 7: values and first to third derivatives at both ends (septicBasis, inlined)
     const x = (t - t0) / h;
+    const u = 1 - x;
     const x2 = x * x;
     const x3 = x2 * x;
-    const x1 = 1 - x;
-    const x12 = x1 * x1;
-    const hh = h * h;
-    const c0 = x12 * x1 * (1 + 3 * x + 6 * x2);
-    const c1 = x * x12 * x1 * (1 + 3 * x) * h;
-    const c2 = 0.5 * x2 * x12 * x1 * hh;
-    const c3 = x3 * (10 - 15 * x + 6 * x2);
-    const c4 = x3 * x1 * (3 * x - 4) * h;
-    const c5 = 0.5 * x3 * x12 * hh;
+    const x4 = x3 * x;
+    const u2 = u * u;
+    const u3 = u2 * u;
+    const u4 = u3 * u;
+    const h2 = h * h;
+    const h3 = h2 * h;
+    const c0 = u4 * (1 + 4 * x + 10 * x2 + 20 * x3);
+    const c1 = x * u4 * (1 + 4 * x + 10 * x2) * h;
+    const c2 = 0.5 * x2 * u4 * (1 + 4 * x) * h2;
+    const c3 = (x3 * u4 * h3) / 6;
+    const c4 = x4 * (1 + 4 * u + 10 * u2 + 20 * u3);
+    const c5 = -u * x4 * (1 + 4 * u + 10 * u2) * h;
+    const c6 = 0.5 * u2 * x4 * (1 + 4 * u) * h2;
+    const c7 = -(u3 * x4 * h3) / 6;
     const Y = this.values;
     const F = this.slopes;
     const G = this.curvatures;
+    const L = this.thirdsLeft;
+    const R = this.thirdsRight;
     for (let i = 0; i < k; i++)
       p[this.slots[i]] =
-        c0 * Y[a + i] + c1 * F[a + i] + c2 * G[a + i] + c3 * Y[b + i] + c4 * F[b + i] + c5 * G[b + i];
+        c0 * Y[a + i] +
+        c1 * F[a + i] +
+        c2 * G[a + i] +
+        c3 * L[a + i] +
+        c4 * Y[b + i] +
+        c5 * F[b + i] +
+        c6 * G[b + i] +
+        c7 * R[a + i];
   }
 }
 
@@ -219,7 +238,7 @@ export function solveExposure(
       message = `PK of ${drug}: ${failed}${method === "exponential" ? "dopri5: " : ""}${nodes.message}`;
       break;
     }
-    const { times, values, slopes, curvatures } = nodes;
+    const { times, values, slopes, curvatures, thirdsLeft, thirdsRight } = nodes;
     const m = times.length;
     const breakTimes = [...new Set(own.map((e) => e.day))].sort((a, b) => a - b);
     // the pre-event node of each break (the solver records the state before and after its events), or
@@ -235,6 +254,8 @@ export function solveExposure(
         values,
         slopes,
         curvatures,
+        thirdsLeft,
+        thirdsRight,
         pk.initialState(pp),
         Float64Array.from(breakTimes),
         preNodes,
@@ -302,32 +323,60 @@ function dopri5Nodes(
   const values = new Float64Array(m * k);
   const slopes = new Float64Array(m * k);
   const curvatures = new Float64Array(m * k);
+  const thirdsLeft = new Float64Array(m * k);
+  const thirdsRight = new Float64Array(m * k);
   const dy = new Float64Array(k);
   const dyt = new Float64Array(k);
-  const J = new Float64Array(k * k);
+  // ∂f/∂t and the Jacobian at the previous and the current node
+  let v0 = new Float64Array(k);
+  let v1 = new Float64Array(k);
+  let J0 = new Float64Array(k * k);
+  let J1 = new Float64Array(k * k);
+  const jx = (J: Float64Array, row: number, x: Float64Array, at: number) => {
+    let acc = 0;
+    for (let q = 0; q < k; q++) acc += J[row * k + q] * x[at + q];
+    return acc;
+  };
   for (let j = 0; j < m; j++) {
     const y = solution.y[j];
     const tj = solution.t[j];
     values.set(y, j * k);
     pk.rhs(tj, y, dy, pp);
     slopes.set(dy, j * k);
-    pk.jacobian(tj, y, J, pp);
+    pk.jacobian(tj, y, J1, pp);
     const tp = tj + SQRT_EPS * Math.max(Math.abs(tj), 1);
     pk.rhs(tp, y, dyt, pp);
     const inv = 1 / (tp - tj);
     for (let r = 0; r < k; r++) {
-      let acc = (dyt[r] - dy[r]) * inv;
-      for (let q = 0; q < k; q++) acc += J[r * k + q] * dy[q];
+      v1[r] = (dyt[r] - dy[r]) * inv;
+      const acc = v1[r] + jx(J1, r, slopes, j * k);
       // a derivative that does not exist at a node (e.g. x^h, h < 1, at x = 0) leaves that node's
       // curvature out: the interpolant is still exact at the nodes, of lower order next to it
       curvatures[j * k + r] = Number.isFinite(acc) ? acc : 0;
     }
+    // third derivatives of the segment ending here: J g + ((J1 − J0) f + v1 − v0) / h at both ends
+    const h = j > 0 ? tj - solution.t[j - 1] : 0;
+    if (h > 0) {
+      const a = (j - 1) * k;
+      const b = j * k;
+      for (let r = 0; r < k; r++) {
+        const dv = v1[r] - v0[r];
+        const left = jx(J0, r, curvatures, a) + (jx(J1, r, slopes, a) - jx(J0, r, slopes, a) + dv) / h;
+        const right = jx(J1, r, curvatures, b) + (jx(J1, r, slopes, b) - jx(J0, r, slopes, b) + dv) / h;
+        thirdsLeft[a + r] = Number.isFinite(left) ? left : 0;
+        thirdsRight[a + r] = Number.isFinite(right) ? right : 0;
+      }
+    }
+    [J0, J1] = [J1, J0];
+    [v0, v1] = [v1, v0];
   }
   return {
     times: solution.t,
     values,
     slopes,
     curvatures,
+    thirdsLeft,
+    thirdsRight,
     stats: solution.stats,
     status: solution.status,
     message: solution.message,
