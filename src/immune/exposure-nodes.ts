@@ -73,7 +73,7 @@ export interface ExposureNodeOptions {
   maxSteps?: number;
   /** Whether a rate uses t explicitly (default: read from the model's expressions). */
   usesTime?: boolean;
-  /** Expected number of nodes (preallocation; default 64 + 32 per event). */
+  /** Expected number of nodes (preallocation, grown when exceeded; default 32 + 12 per event). */
   capacity?: number;
 }
 
@@ -136,8 +136,19 @@ const INV_FACT = Float64Array.from({ length: MAX_TERMS + 5 }, (_, m) => {
   return x;
 });
 
+const usesTimeCache = new WeakMap<CompiledModel, boolean>();
+
 /** True when some process rate of `model` uses the time t explicitly (through observables too). */
 export function rhsUsesTime(model: CompiledModel): boolean {
+  let known = usesTimeCache.get(model);
+  if (known === undefined) {
+    known = findTime(model);
+    usesTimeCache.set(model, known);
+  }
+  return known;
+}
+
+function findTime(model: CompiledModel): boolean {
   const observables = new Map(model.observables.map((o) => [o.name, o.expression]));
   const seen = new Set<string>();
   const uses = (e: Expr): boolean => {
@@ -602,7 +613,7 @@ export function exposureNodes(
     atol,
     options.usesTime ?? rhsUsesTime(model),
     options.nonNegative ?? [],
-    options.capacity ?? 64 + 32 * events.length,
+    options.capacity ?? 32 + 12 * events.length,
   );
   const maxSteps = options.maxSteps ?? 100_000;
   let t = t0;
