@@ -146,3 +146,72 @@ for (const method of ["rodas5", "radau5", "bdf"] as const) {
     assert.ok(Math.abs(s.y[0][0] - 0.4) < 1e-7, `${s.y[0][0]}`);
   });
 }
+
+for (const method of ["rodas5", "radau5", "bdf", "dopri5"] as const)
+  test(`${method}: an input switched by a keepsState event, no analytic Jacobian (the solver's own differences)`, () => {
+    // y' = −y + u, u = 1 → 0.2 at t = 1 (switched inside apply, as the immune model's exposure breaks do):
+    // y(3) = 0.2 + (1 − e⁻¹ − 0.2) e⁻². A method that resumed with f from before the switch as the base
+    // of its difference Jacobian (radau5 did, for a while) was off by a factor 4 and reported success.
+    let u = 1;
+    const s = solveOde(
+      {
+        f: (_t, y, dy) => {
+          dy[0] = -y[0] + u;
+        },
+        y0: [0],
+        t0: 0,
+        tEnd: 3,
+      },
+      {
+        method,
+        rtol: 1e-6,
+        atol: 1e-10,
+        outputTimes: [3],
+        events: [
+          {
+            at: 1,
+            keepsState: true,
+            apply: () => {
+              u = 0.2;
+            },
+          },
+        ],
+      },
+    );
+    const exactValue = 0.2 + (1 - Math.exp(-1) - 0.2) * Math.exp(-2);
+    assert.equal(s.status, "success", s.message);
+    assert.ok(Math.abs(s.y[0][0] - exactValue) < 1e-5 * exactValue, `${s.y[0][0]} vs ${exactValue}`);
+  });
+
+test("auto: a stiffness switch at a keepsState stop starts the new Rodas5P (never resumes an unstarted one)", () => {
+  // dopri5's steps (hMax 1e-3) land on the stop at t = 0 where y = 0; the switch to rodas5 there must
+  // start it (it failed with a step-size underflow at h = 0 when it 'resumed')
+  let u = 0;
+  const s = solveOde(
+    {
+      f: (_t, y, dy) => {
+        dy[0] = u - y[0];
+      },
+      y0: [0],
+      t0: -0.9962,
+      tEnd: 1,
+    },
+    {
+      method: "auto",
+      hMax: 1e-3,
+      outputTimes: [1],
+      events: [
+        {
+          at: 0,
+          keepsState: true,
+          apply: () => {
+            u = 1;
+          },
+        },
+      ],
+    },
+  );
+  assert.equal(s.status, "success", s.message);
+  assert.equal(s.method, "rodas5", "the case this tests: the solve switched to rodas5");
+  assert.ok(Math.abs(s.y[0][0] - (1 - Math.exp(-1))) < 1e-5, `${s.y[0][0]}`);
+});
