@@ -481,16 +481,15 @@ class ExponentialNodeSolver {
     // third derivatives at both ends: J g + J′ f (+ v′), J′ and v′ by their difference over the step
     const { t3L, t3R } = this;
     const J = this.J;
+    // (J f = g − v and J1 f1 = g1 − v1 at the nodes; v = 0 without explicit time)
     this.mul(J, g, t3L);
     this.mul(J1, g1, t3R);
     const inv = 1 / h;
     this.mul(J1, f, U);
-    this.mul(J, f, w);
-    for (let i = 0; i < n; i++) t3L[i] += (U[i] - w[i] + (tv ? v1[i] - v[i] : 0)) * inv;
-    this.mul(J1, f1, U);
     this.mul(J, f1, w);
     for (let i = 0; i < n; i++) {
-      t3R[i] += (U[i] - w[i] + (tv ? v1[i] - v[i] : 0)) * inv;
+      t3L[i] += (U[i] - g[i] + v1[i]) * inv;
+      t3R[i] += (g1[i] - w[i] - v[i]) * inv;
       if (!Number.isFinite(t3L[i])) t3L[i] = 0;
       if (!Number.isFinite(t3R[i])) t3R[i] = 0;
     }
