@@ -255,6 +255,7 @@ export function simulatePatient(
     stats,
     ...(exposure ? { exposureStats: exposure.stats } : {}),
     method: resultMethod,
+    rtol,
   });
   // a failed drug exposure fails the simulation before any immune solve (no burn-in run for nothing)
   if (exposure && exposure.status !== "success")
@@ -394,5 +395,6 @@ export function simulatePatient(
     stats,
     ...(exposure ? { exposureStats: exposure.stats } : {}),
     method: sol.method,
+    rtol,
   };
 }

@@ -24,7 +24,7 @@ export interface TrajectorySummary {
   scenario: Scenario;
   status: Trajectory["status"];
   message: string;
-  solver: { method: string } & Trajectory["stats"];
+  solver: { method: string; rtol: number } & Trajectory["stats"];
   lesions: LesionSummary[];
   events: Trajectory["events"];
   /** Observables at key days (those inside the simulated period). */
@@ -90,7 +90,7 @@ export function summarizeTrajectory(scenario: Scenario, trajectory: Trajectory):
     scenario,
     status: trajectory.status,
     message: trajectory.message,
-    solver: { method: trajectory.method, ...trajectory.stats },
+    solver: { method: trajectory.method, rtol: trajectory.rtol, ...trajectory.stats },
     lesions,
     events: trajectory.events,
     atKeyDays,

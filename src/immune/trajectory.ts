@@ -26,4 +26,6 @@ export interface Trajectory {
   /** Statistics of the separate drug-exposure (PK) solve, when exposure entered as inputs. */
   exposureStats?: OdeStats;
   method: string;
+  /** Relative tolerance of the immune solve. */
+  rtol: number;
 }

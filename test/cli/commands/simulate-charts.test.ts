@@ -30,6 +30,7 @@ function trajectory(extra: Record<string, number>): Trajectory {
     message: "",
     stats: { steps: 0, rejected: 0, rhsEvals: 0, jacobianEvals: 0, factorizations: 0 },
     method: "rodas5",
+    rtol: 1e-6,
   };
 }
 

@@ -82,4 +82,33 @@ describe("cryoimmune simulate", () => {
     );
     assert.ok(!existsSync(join(dir, "bad")), "nothing written for a bad scenario");
   });
+
+  it("--rtol sets the solver's relative tolerance (echoed in summary.solver); a bad one exits 2, nothing written", () => {
+    const scenario = join(dir, "short-rtol.yaml");
+    writeFileSync(
+      scenario,
+      readFileSync("examples/default.yaml", "utf8").replace("horizonDays: 365", "horizonDays: 60"),
+    );
+    const run = (rtol: string | null) => {
+      const out = join(dir, `rtol-${rtol}`);
+      const r = cli(scenario, "--out", out, "--json", ...(rtol === null ? [] : ["--rtol", rtol]));
+      assert.equal(r.code, 0, r.stderr);
+      return JSON.parse(r.stdout);
+    };
+    const loose = run("1e-3");
+    const tight = run(null);
+    assert.equal(loose.solver.rtol, 1e-3);
+    assert.equal(tight.solver.rtol, 1e-6);
+    assert.ok(loose.solver.steps < tight.solver.steps, `${loose.solver.steps} vs ${tight.solver.steps}`);
+    // same answer to well within a RECIST reading (1 mm)
+    for (let k = 0; k < tight.lesions.length; k++)
+      assert.ok(Math.abs(loose.lesions[k].finalDiameterMm - tight.lesions[k].finalDiameterMm) < 0.01);
+    for (const bad of ["0", "abc", "0.5", "-1e-4"]) {
+      const r = cli(scenario, "--out", join(dir, `bad-rtol-${bad}`), "--rtol", bad);
+      assert.equal(r.code, 2, `--rtol ${bad}: ${r.stderr}`);
+      assert.match(r.stderr, /--rtol/);
+      assert.ok(r.stderr.includes(bad), r.stderr);
+      assert.ok(!existsSync(join(dir, `bad-rtol-${bad}`)));
+    }
+  });
 });
