@@ -10,11 +10,16 @@
  * is computed once and accumulated with its stoichiometric factors in the order codegen.ts uses, so
  * the C right-hand side reproduces the JavaScript one to round-off.
  */
-import type { AnalyzedProcess, ModelAnalysis } from "../../src/model/analyze.js";
-import { symbolsOf } from "../../src/model/analyze.js";
+import type { ModelAnalysis } from "../../src/model/analyze.js";
+import {
+  type Holder,
+  jacobianStatements,
+  rhsStatements,
+  type SourceTarget,
+  resolver as sharedResolver,
+} from "../../src/model/codegen.js";
 import type { Expr } from "../../src/model/expr/ast.js";
-import { differentiate, NotDifferentiableError } from "../../src/model/expr/derivative.js";
-import { BUILTIN_CONSTANTS } from "../../src/model/expr/functions.js";
+import { NotDifferentiableError } from "../../src/model/expr/derivative.js";
 
 /** A C double literal that parses to exactly v (shortest round-trip digits; always a double). */
 export function cNumber(v: number): string {
@@ -167,68 +172,11 @@ export function emitC(expr: Expr, resolve: (name: string) => string): string {
   return go(expr);
 }
 
-function resolver(a: ModelAnalysis, extra?: Map<string, string>): (name: string) => string {
-  return (name) => {
-    const ex = extra?.get(name);
-    if (ex) return ex;
-    const s = a.symbols.get(name);
-    if (!s) {
-      if (name in BUILTIN_CONSTANTS) return cNumber(BUILTIN_CONSTANTS[name]);
-      throw new Error(`bench/immune/c-model.ts: unknown symbol ${name}`);
-    }
-    switch (s.kind) {
-      case "species":
-        return `y[${s.index}]`;
-      case "parameter":
-      case "compartment":
-      case "input":
-        return `p[${s.index}]`;
-      case "observable":
-        return `o${s.index}`;
-      case "time":
-        return "t";
-    }
-  };
-}
-
-interface SignedTerm {
-  negative: boolean;
-  text: string;
-}
-
-/** As codegen.ts `scaled`: a number factor ±1 leaves the term alone, otherwise factor * term. */
-function scaled(factor: Expr, term: string, resolve: (n: string) => string): SignedTerm {
-  if (factor.kind === "num") {
-    const v = factor.value;
-    const mag = Math.abs(v);
-    return { negative: v < 0 || Object.is(v, -0), text: mag === 1 ? term : `${cNumber(mag)} * ${term}` };
-  }
-  return { negative: false, text: `${emitC(factor, resolve)} * ${term}` };
-}
-
-function sumSource(terms: readonly SignedTerm[]): string {
-  if (terms.length === 0) return "0.0";
-  return terms
-    .map((t, i) => (i === 0 ? (t.negative ? `-${t.text}` : t.text) : `${t.negative ? "-" : "+"} ${t.text}`))
-    .join(" ");
-}
-
-function neededObservables(a: ModelAnalysis, exprs: Expr[]): number[] {
-  const need = new Set<number>();
-  const visit = (e: Expr) => {
-    for (const n of symbolsOf(e)) {
-      const s = a.symbols.get(n);
-      if (s?.kind === "observable" && !need.has(s.index)) {
-        need.add(s.index);
-        visit(a.observables[s.index].base);
-      }
-    }
-  };
-  exprs.forEach(visit);
-  return a.observableOrder.filter((i) => need.has(i));
-}
-
-const isZero = (d: Expr) => d.kind === "num" && d.value === 0;
+/** C as a target of the shared code-generation helpers of src/model/codegen.ts. */
+const C_TARGET: SourceTarget = { emit: emitC, number: cNumber };
+/** Intermediate values as C locals. */
+const C_LOCALS: Holder = { ref: (l) => l, def: (l, e) => `const double ${l} = ${e};`, size: () => 0 };
+const resolver = (a: ModelAnalysis, extra?: Map<string, string>) => sharedResolver(a, extra, C_TARGET);
 
 export interface CModel {
   /** C translation unit: model_rhs, model_jac (null body when not differentiable), model_event, tables. */
@@ -241,87 +189,18 @@ export interface CModel {
   hasJacobian: boolean;
 }
 
-/** Jacobian body: values of the structural nonzeros into jv[], via the chain rule through observables. */
+/**
+ * Jacobian body: values of the structural nonzeros into jv[] (pattern order), by codegen.ts's chain rule
+ * through observables written as C; null when a rate has no derivative (no finite differences here).
+ */
 function jacobianBody(a: ModelAnalysis): { lines: string[]; keys: number[] } | null {
-  const n = a.species.length;
-  const speciesNames = a.species.map((s) => s.decl.name);
-  const resolve = resolver(a);
-  const out: string[] = [];
-  const neededObs = neededObservables(
-    a,
-    a.processes.map((p) => p.base),
-  );
-  for (const k of neededObs) out.push(`const double o${k} = ${emitC(a.observables[k].base, resolve)};`);
-  const directRefs = (e: Expr) => {
-    const species: number[] = [];
-    const obs: number[] = [];
-    for (const nm of symbolsOf(e)) {
-      const sym = a.symbols.get(nm);
-      if (sym?.kind === "species") species.push(sym.index);
-      else if (sym?.kind === "observable") obs.push(sym.index);
-    }
-    return { species, obs };
-  };
-  const gradient = new Set<string>();
-  const partials = (base: Expr, refs: { species: number[]; obs: number[] }, deps: number[]) => {
-    const dObs = new Map(refs.obs.map((m) => [m, differentiate(base, a.observables[m].decl.name)]));
-    const result: [number, string][] = [];
-    for (const j of deps) {
-      const terms: string[] = [];
-      if (refs.species.includes(j)) {
-        const d = differentiate(base, speciesNames[j]);
-        if (!isZero(d)) terms.push(emitC(d, resolve));
-      }
-      for (const [m, dm] of dObs)
-        if (!isZero(dm) && gradient.has(`${m}_${j}`)) terms.push(`${emitC(dm, resolve)} * g${m}_${j}`);
-      if (terms.length) result.push([j, terms.join(" + ")]);
-    }
-    return result;
-  };
-  const obsDeps = new Map<number, Set<number>>();
   try {
-    for (const k of neededObs) {
-      const base = a.observables[k].base;
-      const refs = directRefs(base);
-      const deps = new Set<number>(refs.species);
-      for (const m of refs.obs) for (const j of obsDeps.get(m) ?? []) deps.add(j);
-      obsDeps.set(k, deps);
-      for (const [j, text] of partials(
-        base,
-        refs,
-        [...deps].sort((x, y) => x - y),
-      )) {
-        out.push(`const double g${k}_${j} = ${text};`);
-        gradient.add(`${k}_${j}`);
-      }
-    }
-    const entries = new Map<number, SignedTerm[]>();
-    const addEntries = (proc: AnalyzedProcess, j: number, local: string) => {
-      for (const term of proc.terms) {
-        const key = term.species * n + j;
-        const list = entries.get(key) ?? [];
-        list.push(scaled(term.factor, local, resolve));
-        entries.set(key, list);
-      }
-    };
-    a.processes.forEach((proc, k) => {
-      const refs = directRefs(proc.base);
-      const depSet = new Set<number>(refs.species);
-      for (const m of refs.obs) for (const j of obsDeps.get(m) ?? []) depSet.add(j);
-      for (const [j, text] of partials(
-        proc.base,
-        refs,
-        [...depSet].sort((x, y) => x - y),
-      )) {
-        out.push(`const double d${k}_${j} = ${text};`);
-        addEntries(proc, j, `d${k}_${j}`);
-      }
+    const j = jacobianStatements(a, C_LOCALS, {
+      target: C_TARGET,
+      assign: (_key, index, sum) => `jv[${index}] = ${sum};`,
+      finiteDifferences: false,
     });
-    const keys = [...entries.keys()].sort((x, y) => x - y);
-    keys.forEach((key, e) => {
-      out.push(`jv[${e}] = ${sumSource(entries.get(key) ?? [])};`);
-    });
-    return { lines: out, keys };
+    return { lines: j.statements, keys: j.pattern };
   } catch (err) {
     if (err instanceof NotDifferentiableError) return null;
     throw err;
@@ -330,7 +209,6 @@ function jacobianBody(a: ModelAnalysis): { lines: string[]; keys: number[] } | n
 
 export function generateC(a: ModelAnalysis): CModel {
   const n = a.species.length;
-  const resolve = resolver(a);
   const lines: string[] = [
     "/* Generated by bench/immune/c-model.ts from the model's analysis; do not edit. */",
     "#include <math.h>",
@@ -343,19 +221,7 @@ export function generateC(a: ModelAnalysis): CModel {
     "static void model_rhs(double t, const double *restrict y, double *restrict dydt, const double *restrict p) {",
     "  (void)t;",
   );
-  for (const k of neededObservables(
-    a,
-    a.processes.map((p) => p.base),
-  ))
-    lines.push(`  const double o${k} = ${emitC(a.observables[k].base, resolve)};`);
-  const sums: SignedTerm[][] = Array.from({ length: n }, () => []);
-  a.processes.forEach((proc, k) => {
-    lines.push(`  const double r${k} = ${emitC(proc.base, resolve)}; /* ${proc.decl.name} */`);
-    for (const term of proc.terms) sums[term.species].push(scaled(term.factor, `r${k}`, resolve));
-  });
-  sums.forEach((terms, i) => {
-    lines.push(`  dydt[${i}] = ${sumSource(terms)};`);
-  });
+  for (const st of rhsStatements(a, C_LOCALS, C_TARGET)) lines.push(`  ${st}`);
   lines.push("}");
 
   // Jacobian

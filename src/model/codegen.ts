@@ -21,13 +21,29 @@ export interface GeneratedCode {
   pattern: { rows: number[]; cols: number[] };
 }
 
-function resolver(a: ModelAnalysis, extra?: Map<string, string>): (name: string) => string {
+/**
+ * The language generated source is written in: how an expression and a number literal are written. The
+ * helpers below are shared with other code generators (bench/immune/c-model.ts writes C with them).
+ */
+export interface SourceTarget {
+  emit(expr: Expr, resolve: (name: string) => string): string;
+  number(v: number): string;
+}
+
+export const JS_TARGET: SourceTarget = { emit: emitJs, number: jsNumber };
+
+/** Source of each name: species y[i], parameters, compartments and inputs p[i], observables o<i>, time t. */
+export function resolver(
+  a: ModelAnalysis,
+  extra?: Map<string, string>,
+  target: SourceTarget = JS_TARGET,
+): (name: string) => string {
   return (name) => {
     const ex = extra?.get(name);
     if (ex) return ex;
     const s = a.symbols.get(name);
     if (!s) {
-      if (name in BUILTIN_CONSTANTS) return jsNumber(BUILTIN_CONSTANTS[name]);
+      if (name in BUILTIN_CONSTANTS) return target.number(BUILTIN_CONSTANTS[name]);
       throw new InputError("symbol", name, "a declared name");
     }
     switch (s.kind) {
@@ -48,24 +64,29 @@ function resolver(a: ModelAnalysis, extra?: Map<string, string>): (name: string)
 }
 
 /** One signed term of a sum: `negative` terms are written after " - " (or a leading "-"). */
-interface SignedTerm {
+export interface SignedTerm {
   negative: boolean;
   text: string;
 }
 
 /** Times a factor expression: "r", "-r", "2*r", "(expr)*r"; a negative number factor gives a negative term. */
-function scaled(factor: Expr, term: string, resolve: (n: string) => string): SignedTerm {
+export function scaled(
+  factor: Expr,
+  term: string,
+  resolve: (n: string) => string,
+  target: SourceTarget = JS_TARGET,
+): SignedTerm {
   if (factor.kind === "num") {
     const v = factor.value;
     const negative = v < 0 || Object.is(v, -0);
     const mag = Math.abs(v);
-    return { negative, text: mag === 1 ? term : `${jsNumber(mag)} * ${term}` };
+    return { negative, text: mag === 1 ? term : `${target.number(mag)} * ${term}` };
   }
-  return { negative: false, text: `${emitJs(factor, resolve)} * ${term}` };
+  return { negative: false, text: `${target.emit(factor, resolve)} * ${term}` };
 }
 
-/** A sum of signed terms as JS source: "a - b + c", "-a + b"; "0" when empty. */
-function sumSource(terms: readonly SignedTerm[]): string {
+/** A sum of signed terms as source (JS or C): "a - b + c", "-a + b"; "0" when empty. */
+export function sumSource(terms: readonly SignedTerm[]): string {
   if (terms.length === 0) return "0";
   return terms
     .map((term, i) =>
@@ -75,7 +96,7 @@ function sumSource(terms: readonly SignedTerm[]): string {
 }
 
 /** Observables needed (transitively) by expressions, in dependency order. */
-function neededObservables(a: ModelAnalysis, exprs: Expr[]): number[] {
+export function neededObservables(a: ModelAnalysis, exprs: Expr[]): number[] {
   const need = new Set<number>();
   const visit = (e: Expr) => {
     for (const n of symbolsOf(e)) {
@@ -91,7 +112,7 @@ function neededObservables(a: ModelAnalysis, exprs: Expr[]): number[] {
 }
 
 /** How generated statements hold intermediate values: function locals, or slots of a work array `w`. */
-interface Holder {
+export interface Holder {
   ref(local: string): string;
   def(local: string, expr: string): string;
   size(): number;
@@ -157,21 +178,22 @@ function assemble(
 }
 
 /** Right-hand side statements: needed observables, each rate once, then the sums. */
-function rhsStatements(a: ModelAnalysis, h: Holder): string[] {
+export function rhsStatements(a: ModelAnalysis, h: Holder, target: SourceTarget = JS_TARGET): string[] {
   const n = a.species.length;
   const obsRef = new Map(a.observables.map((o, k) => [o.decl.name, h.ref(`o${k}`)]));
-  const resolve = resolver(a, obsRef);
+  const resolve = resolver(a, obsRef, target);
   const out: string[] = [];
   for (const k of neededObservables(
     a,
     a.processes.map((p) => p.base),
   )) {
-    out.push(h.def(`o${k}`, emitJs(a.observables[k].base, resolve)));
+    out.push(h.def(`o${k}`, target.emit(a.observables[k].base, resolve)));
   }
   const sums: SignedTerm[][] = Array.from({ length: n }, () => []);
   a.processes.forEach((proc, k) => {
-    out.push(`${h.def(`r${k}`, emitJs(proc.base, resolve))} // ${proc.decl.name}`);
-    for (const term of proc.terms) sums[term.species].push(scaled(term.factor, h.ref(`r${k}`), resolve));
+    out.push(`${h.def(`r${k}`, target.emit(proc.base, resolve))} // ${proc.decl.name}`);
+    for (const term of proc.terms)
+      sums[term.species].push(scaled(term.factor, h.ref(`r${k}`), resolve, target));
   });
   sums.forEach((terms, i) => {
     out.push(`dydt[${i}] = ${sumSource(terms)};`);
@@ -185,23 +207,33 @@ function rhsStatements(a: ModelAnalysis, h: Holder): string[] {
  * then each rate's partial is its direct partial plus Σ_m ∂r/∂o_m · g<m>_<j>. Rates (or observables they
  * use) containing a function without derivative rule fall back to forward differences on the inlined rate.
  */
-function jacobianStatements(
+export function jacobianStatements(
   a: ModelAnalysis,
   h: Holder,
+  options: {
+    /** Language of the statements (default JavaScript). */
+    target?: SourceTarget;
+    /** The statement storing entry `index` (in pattern order) at row-major `key` (default `J[key] = sum;`). */
+    assign?: (key: number, index: number, sum: string) => string;
+    /** false: a rate without derivative throws NotDifferentiableError instead of differencing (JS only). */
+    finiteDifferences?: boolean;
+  } = {},
 ): { statements: string[]; fdRates: string[]; pattern: number[] } {
+  const target = options.target ?? JS_TARGET;
+  const emit = (e: Expr) => target.emit(e, resolve);
+  const assign = options.assign ?? ((key: number, _index: number, sum: string) => `J[${key}] = ${sum};`);
+  const differences = options.finiteDifferences ?? true;
   const n = a.species.length;
   const speciesNames = a.species.map((s) => s.decl.name);
   const obsRef = new Map(a.observables.map((o, k) => [o.decl.name, h.ref(`o${k}`)]));
-  const resolve = resolver(a, obsRef);
-  // Entries outside the pattern are never written: J is zeroed the first time a buffer is seen (see
-  // CompiledModel.jacobian), and every pattern entry is assigned below on every call.
-  const out: string[] = ["if (J !== lastJ) { J.fill(0); lastJ = J; }"];
+  const resolve = resolver(a, obsRef, target);
+  const out: string[] = [];
   const fdRates: string[] = [];
   const neededObs = neededObservables(
     a,
     a.processes.map((p) => p.base),
   );
-  for (const k of neededObs) out.push(h.def(`o${k}`, emitJs(a.observables[k].base, resolve)));
+  for (const k of neededObs) out.push(h.def(`o${k}`, emit(a.observables[k].base)));
   const isZero = (d: Expr) => d.kind === "num" && d.value === 0;
   const directRefs = (e: Expr) => {
     const species: number[] = [];
@@ -221,11 +253,10 @@ function jacobianStatements(
       const terms: string[] = [];
       if (refs.species.includes(j)) {
         const d = differentiate(base, speciesNames[j]);
-        if (!isZero(d)) terms.push(emitJs(d, resolve));
+        if (!isZero(d)) terms.push(emit(d));
       }
       for (const [m, dm] of dObs) {
-        if (!isZero(dm) && gradient.has(`${m}_${j}`))
-          terms.push(`${emitJs(dm, resolve)} * ${h.ref(`g${m}_${j}`)}`);
+        if (!isZero(dm) && gradient.has(`${m}_${j}`)) terms.push(`${emit(dm)} * ${h.ref(`g${m}_${j}`)}`);
       }
       if (terms.length) result.push([j, terms.join(" + ")]);
     }
@@ -254,7 +285,7 @@ function jacobianStatements(
         gradient.add(`${k}_${j}`);
       }
     } catch (err) {
-      if (!(err instanceof NotDifferentiableError)) throw err;
+      if (!(err instanceof NotDifferentiableError) || !differences) throw err;
       nonDiffObs.add(k);
     }
   }
@@ -263,7 +294,7 @@ function jacobianStatements(
     for (const term of proc.terms) {
       const key = term.species * n + j;
       const list = entries.get(key) ?? [];
-      list.push(scaled(term.factor, local, resolve));
+      list.push(scaled(term.factor, local, resolve, target));
       entries.set(key, list);
     }
   };
@@ -280,7 +311,7 @@ function jacobianStatements(
         addEntries(proc, j, h.ref(`d${k}_${j}`));
       }
     } catch (err) {
-      if (!(err instanceof NotDifferentiableError)) throw err;
+      if (!(err instanceof NotDifferentiableError) || !differences) throw err;
       // Forward differences on the scratch copy ys of y (set once per call, restored after each column),
       // with the rate as a function defined once per compiled model (no allocation per call).
       // Step h = √ε·max(|y_j|, 1) (a relative step would vanish at y_j = 0), and the divisor is the step
@@ -302,8 +333,10 @@ function jacobianStatements(
     }
   });
   const keys = [...entries.keys()].sort((x, y) => x - y);
-  for (const key of keys) out.push(`J[${key}] = ${sumSource(entries.get(key) ?? [])};`);
-  if (fd) out.splice(1, 0, "ys.set(y);");
+  keys.forEach((key, index) => {
+    out.push(assign(key, index, sumSource(entries.get(key) ?? [])));
+  });
+  if (fd) out.unshift("ys.set(y);");
   return { statements: out, fdRates, pattern: keys };
 }
 
@@ -328,6 +361,9 @@ export function generateCode(a: ModelAnalysis): GeneratedCode {
   let pattern: number[] = [];
   const jacobian = build("jacobian", "t, y, J, p", (h) => {
     const j = jacobianStatements(a, h);
+    // Entries outside the pattern are never written: J is zeroed the first time a buffer is seen (see
+    // CompiledModel.jacobian), and every pattern entry is assigned on every call.
+    j.statements.unshift("if (J !== lastJ) { J.fill(0); lastJ = J; }");
     pattern = j.pattern;
     const prelude = ["let lastJ = null;"];
     if (j.fdRates.length) prelude.push(`const ys = new Float64Array(${n});`, ...j.fdRates);
