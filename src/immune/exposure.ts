@@ -28,7 +28,7 @@
 import type { CompiledModel } from "../model/compiled.js";
 import { solveOde } from "../numerics/ode/solve.js";
 import type { OdeStats } from "../numerics/ode/types.js";
-import { type ExposureNodes, exposureNodes, type NodeEvent } from "./exposure-nodes.js";
+import { type ExposureNodes, exposureNodes, type NodeEvent, septicBasis } from "./exposure-nodes.js";
 import type { ModelCache } from "./model-cache.js";
 import type { PlannedEvent } from "./treatment-plan.js";
 
@@ -70,6 +70,9 @@ class DrugExposure {
     private readonly breaks: Float64Array,
     private readonly preNodes: Int32Array,
   ) {}
+
+  /** Weights of the degree-7 Hermite interpolant at the point being written. */
+  private readonly basis = new Float64Array(8);
 
   /** The immune solve starts at t0: values at or after a break not yet crossed are left limits. */
   begin(t0: number): void {
@@ -131,25 +134,9 @@ class DrugExposure {
       for (let i = 0; i < k; i++) p[this.slots[i]] = this.values[b + i];
       return;
     }
-    // Hermite of degree 7: values and first to third derivatives at both ends (septicBasis, inlined)
-    const x = (t - t0) / h;
-    const u = 1 - x;
-    const x2 = x * x;
-    const x3 = x2 * x;
-    const x4 = x3 * x;
-    const u2 = u * u;
-    const u3 = u2 * u;
-    const u4 = u3 * u;
-    const h2 = h * h;
-    const h3 = h2 * h;
-    const c0 = u4 * (1 + 4 * x + 10 * x2 + 20 * x3);
-    const c1 = x * u4 * (1 + 4 * x + 10 * x2) * h;
-    const c2 = 0.5 * x2 * u4 * (1 + 4 * x) * h2;
-    const c3 = (x3 * u4 * h3) / 6;
-    const c4 = x4 * (1 + 4 * u + 10 * u2 + 20 * u3);
-    const c5 = -u * x4 * (1 + 4 * u + 10 * u2) * h;
-    const c6 = 0.5 * u2 * x4 * (1 + 4 * u) * h2;
-    const c7 = -(u3 * x4 * h3) / 6;
+    // Hermite of degree 7: values and first to third derivatives at both ends
+    const c = this.basis;
+    septicBasis((t - t0) / h, h, c);
     const Y = this.values;
     const F = this.slopes;
     const G = this.curvatures;
@@ -157,14 +144,14 @@ class DrugExposure {
     const R = this.thirdsRight;
     for (let i = 0; i < k; i++)
       p[this.slots[i]] =
-        c0 * Y[a + i] +
-        c1 * F[a + i] +
-        c2 * G[a + i] +
-        c3 * L[a + i] +
-        c4 * Y[b + i] +
-        c5 * F[b + i] +
-        c6 * G[b + i] +
-        c7 * R[a + i];
+        c[0] * Y[a + i] +
+        c[1] * F[a + i] +
+        c[2] * G[a + i] +
+        c[3] * L[a + i] +
+        c[4] * Y[b + i] +
+        c[5] * F[b + i] +
+        c[6] * G[b + i] +
+        c[7] * R[a + i];
   }
 }
 
