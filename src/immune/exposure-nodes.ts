@@ -29,7 +29,8 @@
  *  - the interpolant's own error, from its defect δ = p′ − f(t, p) at a quarter of the step: for the
  *    Hermite remainder e(s) = K s⁴(s − h)⁴, |e| ≤ K h⁸/256 and |e′(h/4)| = 108 K h⁷/8192, so
  *    max |e| ≈ 0.30 h |δ(h/4)| (exponent 1/8). This is what the immune solve sees between nodes, so it is
- *    controlled directly (defect control: Enright 2000, ACM TOMS 26:449–457).
+ *    controlled directly (defect control, cf. Enright & Hayes, "Robust and reliable defect control for
+ *    Runge–Kutta methods", ACM TOMS 33(1), 2007).
  * Cost per accepted node: four right-hand sides (U2, U3, the new node, the defect point) and one
  * Jacobian (one more right-hand side when f depends on t explicitly).
  *
@@ -64,6 +65,8 @@ export interface ExposureNodes {
   stats: OdeStats;
   status: "success" | "failure";
   message: string;
+  /** The failure was the step budget running out (another explicit-type method would not do better). */
+  outOfSteps: boolean;
 }
 
 export interface ExposureNodeOptions {
@@ -87,7 +90,10 @@ const SQRT_EPS = Math.sqrt(EPS);
 const SERIES_TOL = 1e-3;
 /** Most Taylor terms of a φ-series; a series not converged by then rejects the step. */
 const MAX_TERMS = 40;
-/** Largest term of a φ-series relative to its sum: beyond it, cancellation costs digits → smaller step. */
+/**
+ * Largest term of a φ-series relative to its first term |x|/k!: beyond it, cancellation costs digits →
+ * smaller step (the sum can be several times smaller than the first term).
+ */
 const GROWTH_MAX = 100;
 /** max |e| ≈ DEFECT_FACTOR · h · |δ(h/4)| for the septic Hermite interpolant (see the file comment). */
 const DEFECT_FACTOR = 2048 / (27 * 256);
@@ -572,7 +578,7 @@ class ExponentialNodeSolver {
     this.J1 = s;
   }
 
-  result(status: "success" | "failure", message: string): ExposureNodes {
+  result(status: "success" | "failure", message: string, outOfSteps = false): ExposureNodes {
     const m = this.count;
     const n = this.n;
     return {
@@ -585,6 +591,7 @@ class ExponentialNodeSolver {
       stats: this.stats,
       status,
       message,
+      outOfSteps,
     };
   }
 }
@@ -656,7 +663,7 @@ export function exposureNodes(
       firstStep = true;
     }
     if (s.stats.steps >= maxSteps)
-      return s.result("failure", `maximum number of steps (${maxSteps}) reached at t = ${t}`);
+      return s.result("failure", `maximum number of steps (${maxSteps}) reached at t = ${t}`, true);
     let last = false;
     if (t + 1.01 * h >= tStop) {
       h = tStop - t;

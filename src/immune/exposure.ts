@@ -6,11 +6,13 @@
  * only of this small one.
  *
  * The PK solve is an exponential Rosenbrock integrator (exposure-nodes.ts: exprb43, exact for a linear
- * module, with the interpolant's own error under control); dopri5 with the same nodes is the fallback
- * when it fails. Between nodes the state is a Hermite interpolant of degree 7 of the node values and
+ * module, with the interpolant's own error under control); dopri5 with the same kind of nodes (without
+ * that control between nodes) is the fallback when it fails other than by running out of steps, and
+ * the fallback is reported in the solution's message (and the trajectory's). Between nodes the state is a Hermite interpolant of degree 7 of the node values and
  * their first to third derivatives (f, (∂f/∂y)·f + ∂f/∂t and its derivative), exact at the nodes and
  * right-continuous at a dose (the value after the dose from the dose time on, as the all-in-one solve
- * reports it). The PK solve runs at a relative tolerance below the immune solve's (PK_RTOL_FACTOR), so
+ * reports it). The PK solve runs at a relative tolerance below the immune solve's (PK_RTOL_FACTOR; not
+ * below 1e-12 nor above 1e-4), so
  * the exposure is more accurate than in the all-in-one solve, which carries the PK species at the immune
  * tolerance. Measured (2026-11-25, rtol 1e-6, against a Radau rtol 1e-13 solve of the drug module alone;
  * largest deviation of the PK observables — serum, site, occupancies, clearance — relative to each one's
@@ -43,6 +45,12 @@ import type { PlannedEvent } from "./treatment-plan.js";
  */
 export const PK_RTOL_FACTOR = 5e-2;
 const PK_RTOL_MIN = 1e-12;
+/**
+ * Step budget of a PK solve: two years of q2w dosing take ~500 steps, a clearance 1000× the typical
+ * ~4000; absurd parameters (e.g. clearance 1e12 L/day) fail within about a second instead of running
+ * through a million steps and ~0.8 GB of nodes.
+ */
+const MAX_PK_STEPS = 100_000;
 const PK_RTOL_MAX = 1e-4;
 const SQRT_EPS = Math.sqrt(2.220446049250313e-16);
 /** Absolute tolerance of the PK species (mg, mg/day, days, 0/1): far below any dose. */
@@ -170,9 +178,10 @@ export interface ExposureSolution {
   begin(t0: number): void;
   cross(t: number): void;
   end(): void;
-  /** The PK solves' statistics, summed over drugs. */
+  /** The PK solves' statistics, summed over drugs and over the attempts (a fallback adds its own). */
   stats: OdeStats;
   status: "success" | "failure";
+  /** Failure: why. Success: "" or what was done instead of the exponential integrator (a fallback). */
   message: string;
 }
 
@@ -196,6 +205,7 @@ export function solveExposure(
   const pkRtol = Math.min(PK_RTOL_MAX, Math.max(PK_RTOL_MIN, rtol * PK_RTOL_FACTOR));
   let status: "success" | "failure" = "success";
   let message = "";
+  const notes: string[] = [];
   const exposureEvents = new Set<string>();
   const isExposureEvent = (name: string) => exposureEvents.has(name);
   for (const drug of drugs) {
@@ -214,19 +224,27 @@ export function solveExposure(
       method === "exponential"
         ? exposureNodes(pk, pp, pk.initialState(pp), nodeEvents, t0, tEnd, pkRtol, PK_ATOL, {
             nonNegative: pk.nonNegativeIndices,
-            maxSteps: 1_000_000,
+            maxSteps: MAX_PK_STEPS,
           })
         : null;
     let failed = "";
     if (nodes !== null) {
       addStats(stats, nodes.stats);
-      if (nodes.status !== "success") failed = `exponential: ${nodes.message}; `;
+      if (nodes.status !== "success") failed = `exponential: ${nodes.message}`;
     }
-    if (nodes === null || nodes.status !== "success")
+    // dopri5 when asked for, or when the exponential integrator failed other than by running out of
+    // steps (its steps are limited by the φ-series, roughly like an explicit method's: dopri5, whose
+    // stability region is smaller, would not finish either)
+    if (nodes === null || (nodes.status !== "success" && !nodes.outOfSteps)) {
       nodes = dopri5Nodes(pk, pp, nodeEvents, t0, tEnd, pkRtol, stats);
+      // a fallback that succeeds is reported (its nodes have no defect control between them)
+      if (failed !== "" && nodes.status === "success")
+        notes.push(`PK of ${drug}: ${failed}; dopri5 nodes used instead`);
+      else if (failed !== "") failed = `${failed}; dopri5: ${nodes.message}`;
+    }
     if (nodes.status !== "success") {
       status = "failure";
-      message = `PK of ${drug}: ${failed}${method === "exponential" ? "dopri5: " : ""}${nodes.message}`;
+      message = `PK of ${drug}: ${failed || nodes.message}`;
       break;
     }
     const { times, values, slopes, curvatures, thirdsLeft, thirdsRight } = nodes;
@@ -274,7 +292,7 @@ export function solveExposure(
     },
     stats,
     status,
-    message,
+    message: status === "success" ? notes.join("; ") : message,
   };
 }
 
@@ -307,7 +325,7 @@ function dopri5Nodes(
     atol: PK_ATOL,
     nonNegative: [...pk.nonNegativeIndices],
     events: events.map((e) => ({ at: e.at, apply: e.apply })),
-    maxSteps: 1_000_000,
+    maxSteps: MAX_PK_STEPS,
   });
   addStats(stats, solution.stats);
   const m = solution.t.length;
@@ -371,5 +389,6 @@ function dopri5Nodes(
     stats: solution.stats,
     status: solution.status,
     message: solution.message,
+    outOfSteps: solution.message.startsWith("maximum number of steps"),
   };
 }

@@ -375,7 +375,8 @@ export function simulatePatient(
     units[names[k]] = model.observables[k].unit;
   }
   let status = sol.status;
-  let message = sol.message;
+  // a PK fallback (dopri5 nodes instead of the exponential integrator's) is said in the message
+  let message = exposure?.message ? `${sol.message}; drug exposure: ${exposure.message}` : sol.message;
   if (status === "success")
     for (const name of columnNames)
       if (columns[name].some((v) => !Number.isFinite(v))) {
