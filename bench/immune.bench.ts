@@ -6,6 +6,9 @@
  * default, and each path's deviation from an rtol 1e-10 reference: accuracy and time side by side); the
  * headline (medianCpuMsPerSimulation) is the default path's median there. (Measured alone right after
  * start-up, the default path was slower, ~31 vs ~21 ms: the engine is still tiering up then.)
+ * Then a seeded virtual population (40 patients, parameters drawn from their declared distributions):
+ * time per patient at rtol 1e-6 and 1e-3 across patients, and the largest diameter difference between
+ * the two tolerances.
  * Default: drug exposure as inputs from a separate PK solve (its statistics in exposure*; its CPU time is
  * part of every input-form simulation's time and is also measured alone). */
 import { solveExposure } from "../src/immune/exposure.js";
@@ -13,6 +16,8 @@ import { ModelCache } from "../src/immune/model-cache.js";
 import { type SimulateOptions, scenarioParameters, simulatePatient } from "../src/immune/simulate.js";
 import type { Trajectory } from "../src/immune/trajectory.js";
 import { treatmentPlan } from "../src/immune/treatment-plan.js";
+import { sampleParameters } from "../src/model/sample-parameters.js";
+import { stream } from "../src/numerics/rng/index.js";
 import { NSCLC_INTERMEDIATE, twoLesionPatient } from "../test/fixtures/immune/two-lesion-patient.js";
 
 const scenario = twoLesionPatient({ patient: NSCLC_INTERMEDIATE, horizonDays: 730, everyDays: 7 });
@@ -128,6 +133,63 @@ export default async function immuneBench() {
     const d = process.cpuUsage(c);
     if (r >= 10) pkCpu.push((d.user + d.system) / 1000);
   }
+  // A virtual population: patient-level parameters (immune and nivolumab PK) drawn from their declared
+  // distributions (sampleParameters, seeded streams), each simulated at the default rtol 1e-6 and at
+  // rtol 1e-3: time per patient across patients, and how far the loose tolerance moves the diameters.
+  const patients = 40;
+  const population = {
+    cpu6: [] as number[],
+    cpu3: [] as number[],
+    steps6: [] as number[],
+    steps3: [] as number[],
+  };
+  let failures = 0;
+  let worstDiameterMm = 0;
+  for (let i = 0; i < patients; i++) {
+    const params = sampleParameters(inputModel, stream(20261125, i));
+    const c6 = process.cpuUsage();
+    const tight = simulatePatient(params, scenario, { cache });
+    const d6 = process.cpuUsage(c6);
+    const c3 = process.cpuUsage();
+    const loose = simulatePatient(params, scenario, { cache, rtol: 1e-3 });
+    const d3 = process.cpuUsage(c3);
+    if (tight.status !== "success" || loose.status !== "success") {
+      failures++;
+      continue;
+    }
+    population.cpu6.push((d6.user + d6.system) / 1000);
+    population.cpu3.push((d3.user + d3.system) / 1000);
+    population.steps6.push(tight.stats.steps);
+    population.steps3.push(loose.stats.steps);
+    for (const id of tight.lesionIds) {
+      const a = tight.columns[`diameter_mm_${id}`];
+      const b = loose.columns[`diameter_mm_${id}`];
+      for (let k = 0; k < a.length; k++) worstDiameterMm = Math.max(worstDiameterMm, Math.abs(a[k] - b[k]));
+    }
+  }
+  const quantile = (v: number[], q: number): number => {
+    const s = [...v].sort((a, b) => a - b);
+    return Math.round(s[Math.min(s.length - 1, Math.floor(q * s.length))] * 10) / 10;
+  };
+  const virtualPopulation = {
+    patients,
+    seed: 20261125,
+    failures,
+    rtol1e6: {
+      medianCpuMs: quantile(population.cpu6, 0.5),
+      p90CpuMs: quantile(population.cpu6, 0.9),
+      medianSteps: quantile(population.steps6, 0.5),
+      maxSteps: Math.max(...population.steps6),
+    },
+    rtol1e3: {
+      medianCpuMs: quantile(population.cpu3, 0.5),
+      p90CpuMs: quantile(population.cpu3, 0.9),
+      medianSteps: quantile(population.steps3, 0.5),
+      maxSteps: Math.max(...population.steps3),
+    },
+    largestDiameterDifferenceRtol1e3VsRtol1e6Mm: Number(worstDiameterMm.toPrecision(2)),
+  };
+  console.log(JSON.stringify({ virtualPopulation }));
   const base = rows[0];
   const result = {
     scenario:
@@ -141,6 +203,7 @@ export default async function immuneBench() {
     medianCpuMsPerSimulation: base.medianCpuMsPerSimulation,
     goalMs: 1,
     exposureSolveMedianCpuMs: median(pkCpu),
+    virtualPopulation,
     runsPerPath: runs,
     paths: rows.map((r) => ({
       ...r,

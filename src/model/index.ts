@@ -20,5 +20,6 @@ export {
   REGISTERED_MODEL_CHECKS,
   type RegisteredModel,
 } from "./registry.js";
+export { sampleParameters } from "./sample-parameters.js";
 export { exportSbml } from "./sbml-export.js";
 export { conversionFactor, formatDims, parseUnit, type Unit } from "./units.js";
