@@ -230,6 +230,8 @@ export function simulatePatient(
   const p = scenarioParameters(model, { ...plan.parameters, ...(scenario.parameters ?? {}) }, params ?? {});
   const method = options.method ?? "rodas5";
   const rtol = options.rtol ?? 1e-6;
+  if (typeof rtol !== "number" || !(rtol > 0 && rtol < 1))
+    throw new InputError("rtol", options.rtol, "a relative tolerance in (0, 1), e.g. 1e-6");
   const atol = absoluteTolerances(model);
   const fdScale = atol.map((a) => a / rtol);
   const jacobian = options.jacobian ?? "symbolic";

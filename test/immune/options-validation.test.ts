@@ -20,3 +20,13 @@ test("reuseBurnIn accepts booleans and positive whole numbers only", () => {
   assert.equal(new ModelCache({ reuseBurnIn: 8 }).reusesBurnIn, true);
   assert.equal(new ModelCache({ reuseBurnIn: false }).reusesBurnIn, false);
 });
+
+test("rtol outside (0, 1) is an InputError naming rtol (a negative one made the scaled start state NaN)", () => {
+  const s = twoLesionPatient({ horizonDays: 1 });
+  for (const bad of [0, -1e-4, Number.NaN, 1, 2, "1e-6" as unknown as number])
+    assert.throws(
+      () => simulatePatient(undefined, s, { rtol: bad }),
+      (e: unknown) => e instanceof InputError && /^rtol/.test(e.message),
+      String(bad),
+    );
+});
