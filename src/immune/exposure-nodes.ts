@@ -40,6 +40,7 @@
  */
 import type { CompiledModel } from "../model/compiled.js";
 import type { Expr } from "../model/expr/ast.js";
+import { zeroStats } from "../numerics/ode/stats.js";
 import type { OdeStats } from "../numerics/ode/types.js";
 
 /** An event of the drug module at a fixed time, changing the state in place. */
@@ -65,8 +66,8 @@ export interface ExposureNodes {
   stats: OdeStats;
   status: "success" | "failure";
   message: string;
-  /** The failure was the step budget running out (another explicit-type method would not do better). */
-  outOfSteps: boolean;
+  /** The exponential integrator ran out of its step budget (an explicit-type method would not do better). */
+  outOfSteps?: boolean;
 }
 
 export interface ExposureNodeOptions {
@@ -187,7 +188,7 @@ function findTime(model: CompiledModel): boolean {
 }
 
 /** The integrator's state and work arrays (one per solve; fields keep the hot loops monomorphic). */
-class ExponentialNodeSolver {
+export class ExponentialNodeSolver {
   readonly n: number;
   readonly nnz: number;
   /** Structural Jacobian entries by row (CSR): row i holds entries rowStart[i] … rowStart[i+1]−1. */
@@ -196,7 +197,7 @@ class ExponentialNodeSolver {
   /** Flat index of each structural Jacobian entry. */
   readonly jAt: Int32Array;
   readonly clampIdx: Int32Array;
-  readonly stats: OdeStats = { steps: 0, rejected: 0, rhsEvals: 0, jacobianEvals: 0, factorizations: 0 };
+  readonly stats: OdeStats = zeroStats();
   // current node: state, slope, ∂f/∂t, second derivative, Jacobian
   y: Float64Array;
   f: Float64Array;
@@ -484,21 +485,8 @@ class ExponentialNodeSolver {
       const sc = this.atol + this.rtol * Math.max(Math.abs(y[i]), Math.abs(y1[i]));
       errLocal = Math.max(errLocal, Math.abs(est[i]) / sc);
     }
-    // third derivatives at both ends: J g + J′ f (+ v′), J′ and v′ by their difference over the step
     const { t3L, t3R } = this;
-    const J = this.J;
-    // (J f = g − v and J1 f1 = g1 − v1 at the nodes; v = 0 without explicit time)
-    this.mul(J, g, t3L);
-    this.mul(J1, g1, t3R);
-    const inv = 1 / h;
-    this.mul(J1, f, U);
-    this.mul(J, f1, w);
-    for (let i = 0; i < n; i++) {
-      t3L[i] += (U[i] - g[i] + v1[i]) * inv;
-      t3R[i] += (g1[i] - w[i] - v[i]) * inv;
-      if (!Number.isFinite(t3L[i])) t3L[i] = 0;
-      if (!Number.isFinite(t3R[i])) t3R[i] = 0;
-    }
+    this.segmentThirds(h);
     // the interpolant's defect at a quarter of the step
     const x = 0.25;
     septicBasis(x, h, B, dB);
@@ -559,6 +547,26 @@ class ExponentialNodeSolver {
     }
   }
 
+  /**
+   * Third derivatives at both ends of the segment (length h) from the current node to the trial node:
+   * J g + J′ f (+ v′), J′ and v′ by their difference over the segment (J f = g − v and J1 f1 = g1 − v1 at
+   * the nodes; v = 0 without explicit time); exact for a linear module. Into t3L, t3R (U, w as work).
+   */
+  segmentThirds(h: number): void {
+    const { n, f, v, g, J, f1, v1, g1, J1, U, w, t3L, t3R } = this;
+    this.mul(J, g, t3L);
+    this.mul(J1, g1, t3R);
+    const inv = 1 / h;
+    this.mul(J1, f, U);
+    this.mul(J, f1, w);
+    for (let i = 0; i < n; i++) {
+      t3L[i] += (U[i] - g[i] + v1[i]) * inv;
+      t3R[i] += (g1[i] - w[i] - v[i]) * inv;
+      if (!Number.isFinite(t3L[i])) t3L[i] = 0;
+      if (!Number.isFinite(t3R[i])) t3R[i] = 0;
+    }
+  }
+
   /** The trial node becomes the current one. */
   accept(): void {
     let s = this.y;
@@ -591,7 +599,7 @@ class ExponentialNodeSolver {
       stats: this.stats,
       status,
       message,
-      outOfSteps,
+      ...(outOfSteps ? { outOfSteps } : {}),
     };
   }
 }

@@ -29,8 +29,16 @@
 
 import type { CompiledModel } from "../model/compiled.js";
 import { solveOde } from "../numerics/ode/solve.js";
+import { addStats, zeroStats } from "../numerics/ode/stats.js";
 import type { OdeStats } from "../numerics/ode/types.js";
-import { type ExposureNodes, exposureNodes, type NodeEvent, septicBasis } from "./exposure-nodes.js";
+import {
+  ExponentialNodeSolver,
+  type ExposureNodes,
+  exposureNodes,
+  type NodeEvent,
+  rhsUsesTime,
+  septicBasis,
+} from "./exposure-nodes.js";
 import type { ModelCache } from "./model-cache.js";
 import type { PlannedEvent } from "./treatment-plan.js";
 
@@ -52,7 +60,6 @@ const PK_RTOL_MIN = 1e-12;
  */
 const MAX_PK_STEPS = 100_000;
 const PK_RTOL_MAX = 1e-4;
-const SQRT_EPS = Math.sqrt(2.220446049250313e-16);
 /** Absolute tolerance of the PK species (mg, mg/day, days, 0/1): far below any dose. */
 const PK_ATOL = 1e-12;
 
@@ -200,7 +207,7 @@ export function solveExposure(
   rtol: number,
   method: "exponential" | "dopri5" = "exponential",
 ): ExposureSolution {
-  const stats: OdeStats = { steps: 0, rejected: 0, rhsEvals: 0, jacobianEvals: 0, factorizations: 0 };
+  let stats: OdeStats = zeroStats();
   const tracks: DrugExposure[] = [];
   const pkRtol = Math.min(PK_RTOL_MAX, Math.max(PK_RTOL_MIN, rtol * PK_RTOL_FACTOR));
   let status: "success" | "failure" = "success";
@@ -229,14 +236,15 @@ export function solveExposure(
         : null;
     let failed = "";
     if (nodes !== null) {
-      addStats(stats, nodes.stats);
+      stats = addStats(stats, nodes.stats);
       if (nodes.status !== "success") failed = `exponential: ${nodes.message}`;
     }
     // dopri5 when asked for, or when the exponential integrator failed other than by running out of
     // steps (its steps are limited by the φ-series, roughly like an explicit method's: dopri5, whose
     // stability region is smaller, would not finish either)
-    if (nodes === null || (nodes.status !== "success" && !nodes.outOfSteps)) {
-      nodes = dopri5Nodes(pk, pp, nodeEvents, t0, tEnd, pkRtol, stats);
+    if (nodes === null || (nodes.status !== "success" && nodes.outOfSteps !== true)) {
+      nodes = dopri5Nodes(pk, pp, nodeEvents, t0, tEnd, pkRtol);
+      stats = addStats(stats, nodes.stats);
       // a fallback that succeeds is reported (its nodes have no defect control between them)
       if (failed !== "" && nodes.status === "success")
         notes.push(`PK of ${drug}: ${failed}; dopri5 nodes used instead`);
@@ -296,18 +304,10 @@ export function solveExposure(
   };
 }
 
-function addStats(total: OdeStats, s: OdeStats): void {
-  total.steps += s.steps;
-  total.rejected += s.rejected;
-  total.rhsEvals += s.rhsEvals;
-  total.jacobianEvals += s.jacobianEvals;
-  total.factorizations += s.factorizations;
-}
-
 /**
- * The nodes from dopri5 (solveOde) on the drug module and, at every accepted step, its slope and second
- * derivative (∂f/∂y)·f + ∂f/∂t (the last by a difference in t). The general fallback of the exponential
- * integrator, and its reference.
+ * Nodes from a dopri5 solve of the drug module (the fallback; also `method: "dopri5"`): its accepted
+ * steps, with the node derivatives (f, J f + ∂f/∂t) and the segments' third derivatives computed as the
+ * exponential integrator's (ExponentialNodeSolver), but without defect control between nodes.
  */
 function dopri5Nodes(
   pk: CompiledModel,
@@ -316,9 +316,7 @@ function dopri5Nodes(
   t0: number,
   tEnd: number,
   rtol: number,
-  stats: OdeStats,
 ): ExposureNodes {
-  const k = pk.species.length;
   const solution = solveOde(pk.problem(pp, t0, tEnd), {
     method: "dopri5",
     rtol,
@@ -327,68 +325,18 @@ function dopri5Nodes(
     events: events.map((e) => ({ at: e.at, apply: e.apply })),
     maxSteps: MAX_PK_STEPS,
   });
-  addStats(stats, solution.stats);
   const m = solution.t.length;
-  const values = new Float64Array(m * k);
-  const slopes = new Float64Array(m * k);
-  const curvatures = new Float64Array(m * k);
-  const thirdsLeft = new Float64Array(m * k);
-  const thirdsRight = new Float64Array(m * k);
-  const dy = new Float64Array(k);
-  const dyt = new Float64Array(k);
-  // ∂f/∂t and the Jacobian at the previous and the current node
-  let v0 = new Float64Array(k);
-  let v1 = new Float64Array(k);
-  let J0 = new Float64Array(k * k);
-  let J1 = new Float64Array(k * k);
-  const jx = (J: Float64Array, row: number, x: Float64Array, at: number) => {
-    let acc = 0;
-    for (let q = 0; q < k; q++) acc += J[row * k + q] * x[at + q];
-    return acc;
-  };
+  const s = new ExponentialNodeSolver(pk, pp, rtol, PK_ATOL, rhsUsesTime(pk), [], Math.max(m, 1));
   for (let j = 0; j < m; j++) {
-    const y = solution.y[j];
     const tj = solution.t[j];
-    values.set(y, j * k);
-    pk.rhs(tj, y, dy, pp);
-    slopes.set(dy, j * k);
-    pk.jacobian(tj, y, J1, pp);
-    const tp = tj + SQRT_EPS * Math.max(Math.abs(tj), 1);
-    pk.rhs(tp, y, dyt, pp);
-    const inv = 1 / (tp - tj);
-    for (let r = 0; r < k; r++) {
-      v1[r] = (dyt[r] - dy[r]) * inv;
-      const acc = v1[r] + jx(J1, r, slopes, j * k);
-      // a derivative that does not exist at a node (e.g. x^h, h < 1, at x = 0) leaves that node's
-      // curvature out: the interpolant is still exact at the nodes, of lower order next to it
-      curvatures[j * k + r] = Number.isFinite(acc) ? acc : 0;
-    }
-    // third derivatives of the segment ending here: J g + ((J1 − J0) f + v1 − v0) / h at both ends
+    s.y1.set(solution.y[j]);
+    s.nodeData(tj, s.y1, s.f1, s.J1, s.v1, s.g1);
+    // the segment ending here (none at the first node, nor between the two nodes of an event)
     const h = j > 0 ? tj - solution.t[j - 1] : 0;
-    if (h > 0) {
-      const a = (j - 1) * k;
-      const b = j * k;
-      for (let r = 0; r < k; r++) {
-        const dv = v1[r] - v0[r];
-        const left = jx(J0, r, curvatures, a) + (jx(J1, r, slopes, a) - jx(J0, r, slopes, a) + dv) / h;
-        const right = jx(J1, r, curvatures, b) + (jx(J1, r, slopes, b) - jx(J0, r, slopes, b) + dv) / h;
-        thirdsLeft[a + r] = Number.isFinite(left) ? left : 0;
-        thirdsRight[a + r] = Number.isFinite(right) ? right : 0;
-      }
-    }
-    [J0, J1] = [J1, J0];
-    [v0, v1] = [v1, v0];
+    if (h > 0) s.segmentThirds(h);
+    s.accept();
+    s.push(tj, h > 0);
   }
-  return {
-    times: solution.t,
-    values,
-    slopes,
-    curvatures,
-    thirdsLeft,
-    thirdsRight,
-    stats: solution.stats,
-    status: solution.status,
-    message: solution.message,
-    outOfSteps: solution.message.startsWith("maximum number of steps"),
-  };
+  // the solver's statistics (the node derivatives are not counted, as before)
+  return { ...s.result(solution.status, solution.message), stats: solution.stats };
 }

@@ -8,6 +8,7 @@
 import { InputError } from "../errors.js";
 import type { CompiledModel } from "../model/compiled.js";
 import { solveOde } from "../numerics/ode/solve.js";
+import { addStats, zeroStats } from "../numerics/ode/stats.js";
 import type { OdeMethod, OdeProblem, OdeStats, ScheduledEvent } from "../numerics/ode/types.js";
 import type { Scenario } from "../scenario/schema.js";
 import { coloredJacobian } from "./colored-jacobian.js";
@@ -169,16 +170,6 @@ function absoluteTolerances(model: CompiledModel): Float64Array {
   return atol;
 }
 
-function addStats(a: OdeStats, b: OdeStats): OdeStats {
-  return {
-    steps: a.steps + b.steps,
-    rejected: a.rejected + b.rejected,
-    rhsEvals: a.rhsEvals + b.rhsEvals,
-    jacobianEvals: a.jacobianEvals + b.jacobianEvals,
-    factorizations: a.factorizations + b.factorizations,
-  };
-}
-
 /** Output name of an observable: the slot tag (…_l2) replaced by the lesion id (…_distant). */
 function outputName(name: string, lesionIds: string[]): string {
   const m = /_l(\d+)$/.exec(name);
@@ -244,7 +235,7 @@ export function simulatePatient(
     ? solveExposure(model, cache, plan.structure.drugs, plan.events, p, t0, tEnd, rtol)
     : null;
   const modelEvents = new Set(model.events.map((e) => e.name));
-  let stats: OdeStats = { steps: 0, rejected: 0, rhsEvals: 0, jacobianEvals: 0, factorizations: 0 };
+  let stats: OdeStats = zeroStats();
   const emptyResult = (message: string, resultMethod: string): Trajectory => ({
     days: new Float64Array(0),
     columnNames: [],

@@ -4,13 +4,14 @@
  */
 import { ColumnColoring } from "../linalg/column-coloring.js";
 import { SparsityTracker } from "../linalg/sparsity.js";
+import { zeroStats } from "./stats.js";
 import type { OdeProblem, OdeStats } from "./types.js";
 
 const SQRT_EPS = Math.sqrt(2.220446049250313e-16);
 
 export class OdeContext {
   readonly n: number;
-  readonly stats: OdeStats = { steps: 0, rejected: 0, rhsEvals: 0, jacobianEvals: 0, factorizations: 0 };
+  readonly stats: OdeStats = zeroStats();
   /** Scratch for finite differences. */
   private readonly yPert: Float64Array;
   private readonly fPert: Float64Array;
