@@ -80,10 +80,10 @@ const RESTART_FRACTION = { rodas5: 0.3, radau5: 0.1 } as const;
 /**
  * First step after a restart at scheduled events: for the one-step stiff methods (Rodas5P, Radau IIA)
  * RESTART_FRACTION of the step the controller proposed before the event (all of it when every event
- * there kept the state: an input discontinuity, see RESUMES_AFTER_KEPT_STATE), clipped to the remaining span; undefined (a fresh estimate) for the others and when there is no valid
- * proposal. Scheduled events are jumps in the state at a known time, mostly small against the state
- * (doses into a pharmacokinetic compartment), so the previous scale is a good start and costs no
- * estimate; the step is still under error control, so one that is too large after a big jump is rejected
+ * there kept the state: an input discontinuity, see RESUMES_AFTER_KEPT_STATE), clipped to the remaining
+ * span; undefined (a fresh estimate) for the others and when there is no valid proposal. Scheduled
+ * events are jumps in the state at a known time, mostly small against the state (doses into a
+ * pharmacokinetic compartment), so the previous scale is a good start and costs no estimate; the step is still under error control, so one that is too large after a big jump is rejected
  * and shrunk. BDF is excluded: its restart at order 1 needs the conservative estimate (restarting from
  * the proposal of a high-order step caused hundreds of rejections on the immune model).
  */
