@@ -12,12 +12,14 @@
  * "Direct Methods for Sparse Matrices", 2nd ed. 2017, §5.4 and §13): the static diagonal pivot of step k is
  * accepted when |a_kk| > PIVOT_THRESHOLD · max_{i>k} |a_ik| (active column), which bounds every multiplier
  * by 1/PIVOT_THRESHOLD, and the factorisation is accepted when the growth max|U| / max|A| stays at most
- * GROWTH_LIMIT (the backward error of the LU is ≈ n·ε·growth·‖A‖). Otherwise that factorisation falls back
- * to the dense LU with partial pivoting (fresh pivots; see DENSE_AFTER_FALLBACK). PIVOT_THRESHOLD is 1e-8:
- * with 1e-3 the badly scaled iteration matrices of QSP models (species from pg/mL to 1e10 cells) sent most
- * factorisations of the immune patient model to the dense fallback; at 1e-8 its scaled and unscaled paths
- * come closer to an rtol 1e-9 reference and fall back only occasionally (0–3 times per simulation), and the
- * growth safeguard still rejects unstable factorisations (tests).
+ * GROWTH_LIMIT (the backward error of the LU is ≈ n·ε·growth·‖A‖). A failed pivot moves its variable to
+ * the end of the order and the factorisation is retried (SparseStructure.defer); when that cannot help,
+ * the factorisation falls back to the dense LU with partial pivoting (fresh pivots; see
+ * DENSE_AFTER_FALLBACK). PIVOT_THRESHOLD is 1e-8: with 1e-3 the badly scaled iteration matrices of QSP
+ * models (species from pg/mL to 1e10 cells) sent most factorisations of the immune patient model to the
+ * dense fallback; at 1e-8 its scaled and unscaled paths come closer to an rtol 1e-9 reference, with the
+ * deferral none of its simulations falls back, and the growth safeguard still rejects unstable
+ * factorisations (tests).
  * No allocation after construction except when the Jacobian pattern changes (new symbolic analysis).
  */
 import { luFactor, luFactorComplex, luSolve, luSolveComplex } from "./lu.js";
